@@ -1,0 +1,1 @@
+"""Reading content.yaml: YAML with positions, the typed model, validation, JSON Schema."""

@@ -1,0 +1,101 @@
+"""The typed content model: what content.yaml may say. Unknown keys are errors."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+
+def _scalar_to_text(value: object) -> object:
+    """YAML reads `value: 600` as a number; a figure is text to us."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _one_or_many(value: object) -> object:
+    """Let a single paragraph be written without a list."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[
+    str, BeforeValidator(_scalar_to_text), StringConstraints(strip_whitespace=True, min_length=1)
+]
+Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many), Field(min_length=1)]
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True,
+                                              pattern=r"^https?://\S+\.\S+$")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Hero(Strict):
+    image: Text = Field(description="Path to the photo, relative to this file (JPEG or PNG).")
+    alt: Text | None = Field(None, description="What the photo shows, for screen readers.")
+    credit: Text | None = Field(None, description="Photo credit printed under the photo.")
+    decorative: bool = Field(False, description="True if the photo carries no meaning (no alt).")
+
+
+class Stat(Strict):
+    value: Text = Field(description='The figure, e.g. "30+".', max_length=12)
+    label: Text = Field(description="What the figure counts; at most three short lines.")
+    icon: Text | None = Field(None, description="A built-in icon name or a path to an SVG/PNG.")
+    alt: Text | None = Field(None, description="Alt text for the icon in the digital edition.")
+
+
+class Initiative(Strict):
+    title: Text
+    body: Paragraphs = Field(description="Paragraphs; inline **bold**, *italic*, [label](url).")
+
+
+class Initiatives(Strict):
+    heading: Text | None = Field(None, description='Lead-in heading, e.g. "These include:".')
+    items: list[Initiative] = Field(min_length=1)
+
+
+class Quote(Strict):
+    text: Text
+    name: Text
+    role: Text | None = None
+
+
+class Link(Strict):
+    label: Text
+    url: WebAddress = Field(description="A full web address starting with https://")
+
+
+class Compliance(Strict):
+    veeva_id: Text = Field(description="The reference number from the review system (Veeva ID).",
+                           examples=["GB-68353"])
+    date_of_preparation: Text = Field(description='"July 2025" or "2025-07".',
+                                      examples=["July 2025"])
+    date_last_revised: Text | None = None
+    expiry_date: Text | None = None
+    status: Literal["draft", "in-review", "approved", "expired"] = "draft"
+    material_type: Literal["corporate", "non-promotional", "promotional", "patient"] = "corporate"
+
+
+class PrintSettings(Strict):
+    bleed_mm: float = Field(3.0, ge=0, le=10, description="Bleed on each side, in mm.")
+    crop_marks: bool = Field(True, description="Draw crop marks outside the bleed.")
+
+
+class Brochure(Strict):
+    """A brochure's content: the public contract of content.yaml."""
+
+    title: Text
+    tagline: Text | None = None
+    language: Language = Field("en-GB", description="BCP 47 language tag, e.g. en-GB, de-DE.")
+    hero: Hero | None = None
+    stats: list[Stat] = Field(default_factory=list, max_length=8)
+    intro: Paragraphs | None = None
+    initiatives: Initiatives | None = None
+    quote: Quote | None = None
+    links: list[Link] = Field(default_factory=list)
+    compliance: Compliance
+    print: PrintSettings = Field(default_factory=PrintSettings)

@@ -1,0 +1,155 @@
+"""Turn a content file into a Brochure, or raise every problem at once with its place."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from brochure.content.model import Brochure
+from brochure.content.yamlpos import Located, dotted, load_yaml
+from brochure.errors import BrochureError, Issue
+
+MAX_CONTENT_BYTES = 2_000_000
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 content file, or raise a BrochureError naming the file."""
+    name = str(path)
+    if not path.exists():
+        raise BrochureError([Issue("file not found — check the path", name)])
+    if not path.is_file():
+        raise BrochureError([Issue("is not a file — give the path of a .yaml file", name)])
+    if path.stat().st_size > MAX_CONTENT_BYTES:
+        raise BrochureError([Issue("file is larger than 2 MB — is this the right file?", name)])
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BrochureError([Issue(
+            f"is not UTF-8 text (byte {exc.start}) — save it as UTF-8", name)]) from None
+    except OSError as exc:
+        raise BrochureError([Issue(f"cannot be read: {exc.strerror}", name)]) from None
+
+
+def load_content(path: Path) -> tuple[Brochure, Located]:
+    """Load and validate a content file; raise BrochureError listing every problem."""
+    located = load_yaml(read_text(path), str(path))
+    return validate(located), located
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate(located: Located, model: type[M] = Brochure) -> M:
+    """Validate parsed YAML against a model; raise BrochureError with every problem."""
+    if not isinstance(located.data, dict):
+        raise BrochureError([Issue(
+            "the file must be a set of fields (key: value)", located.file, 1, 1)])
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        issues = [_issue(err, located, model) for err in exc.errors()]
+        raise BrochureError(sorted(issues, key=lambda i: (i.line, i.col))) from None
+
+
+def _issue(err: dict, located: Located, root: type[BaseModel]) -> Issue:
+    loc = tuple(err["loc"])
+    line, col = located.where(loc)
+    return Issue(_message(err, loc, root), located.file, line, col, dotted(loc))
+
+
+def _message(err: dict, loc: tuple, root: type[BaseModel]) -> str:
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return _unknown_key(root, loc)
+    if kind == "missing":
+        return f"'{loc[-1]}' is required — add it{_example(root, loc)}"
+    if kind == "string_too_short":
+        return "is empty — write the text, or remove the field"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters) — shorten it"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s) — add one, or remove the field"
+    if kind == "too_long":
+        return (f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} "
+                "are allowed — remove some")
+    if kind == "literal_error":
+        return _choice(value, ctx.get("expected", ""))
+    if kind == "string_pattern_mismatch":
+        return _pattern_hint(loc, value)
+    if kind in ("model_type", "dict_type"):
+        return f"must be a group of fields (key: value), not {_kind(value)}"
+    if kind == "list_type":
+        return f"must be a list (lines starting with '- '), not {_kind(value)}"
+    if kind in ("string_type", "str_type"):
+        return f"must be text, not {_kind(value)} — put it in quotes if it is meant as text"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false, not {value!r}"
+    if kind.startswith(("float", "int", "greater", "less")):
+        return f"{err['msg'].lower()} — got {value!r}"
+    return err["msg"]
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing (the field is empty)"
+    return {dict: "a group of fields", list: "a list", str: f"the text {value!r}",
+            bool: f"{value}".lower()}.get(type(value), f"{value!r}")
+
+
+def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that owns the field at loc (walking lists and optionals)."""
+    model: object = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _unwrap(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _unwrap(annotation: object) -> object:
+    for arg in typing.get_args(annotation) or ():
+        inner = _unwrap(arg)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return inner
+    return annotation
+
+
+def _unknown_key(root: type[BaseModel], loc: tuple) -> str:
+    key = str(loc[-1])
+    parent = _model_at(root, loc[:-1])
+    known = list(parent.model_fields) if parent else []
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}' — did you mean '{close[0]}'?"
+    return f"unknown key '{key}' — allowed here: {', '.join(known)}"
+
+
+def _choice(value: object, expected: str) -> str:
+    options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
+    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
+    return f"'{value}' is not allowed — {hint}"
+
+
+def _example(root: type[BaseModel], loc: tuple) -> str:
+    parent = _model_at(root, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    if field and field.examples:
+        return f", e.g. {loc[-1]}: {field.examples[0]}"
+    return ""
+
+
+def _pattern_hint(loc: tuple, value: object) -> str:
+    if loc[-1] == "url":
+        return f"{value!r} is not a web address — write it in full, e.g. https://example.org/page"
+    if loc[-1] == "language":
+        return f"{value!r} is not a language tag — use e.g. en-GB, de-DE, fr-FR"
+    return f"{value!r} has the wrong form"

@@ -1,0 +1,1 @@
+"""Draw: painters for already-positioned items; no decisions about where things go."""

@@ -1,0 +1,68 @@
+"""Photos for print: RGB converted to CMYK through ICC profiles once, then cached.
+
+CMYK JPEGs pass through untouched; other images are converted and re-encoded once, and
+the result is kept in a cache keyed by the content hash of image, profiles and intent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+from PIL import Image, ImageCms
+
+from brochure.theme.load import ASSETS
+
+CMYK_PROFILE = ASSETS / "icc" / "ISOcoated_v2_300_bas.icc"
+SRGB_PROFILE = ASSETS / "icc" / "sRGB.icc"
+INTENTS = {"perceptual": ImageCms.Intent.PERCEPTUAL,
+           "relative": ImageCms.Intent.RELATIVE_COLORIMETRIC}
+
+
+def cache_dir() -> Path:
+    """$BROCHURE_CACHE, else the user's cache folder."""
+    if os.environ.get("BROCHURE_CACHE"):
+        return Path(os.environ["BROCHURE_CACHE"])
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "brochure"
+
+
+def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "perceptual") -> Path:
+    """A CMYK JPEG of the image for print: the file itself if already CMYK JPEG."""
+    with Image.open(path) as im:
+        if im.format == "JPEG" and im.mode == "CMYK":
+            return path
+    digest = hashlib.sha256()
+    for part in (path.read_bytes(), profile.read_bytes(), intent.encode()):
+        digest.update(hashlib.sha256(part).digest())
+    target = cache_dir() / f"{digest.hexdigest()[:32]}.jpg"
+    if not target.exists():
+        _write_atomically(target, _to_cmyk_jpeg(path, profile, intent))
+    return target
+
+
+def _to_cmyk_jpeg(path: Path, profile: Path, intent: str) -> bytes:
+    with Image.open(path) as im:
+        icc = im.info.get("icc_profile")
+        rgb = im.convert("RGBA" if "A" in im.getbands() else "RGB")
+    if rgb.mode == "RGBA":  # flatten onto white paper
+        ground = Image.new("RGB", rgb.size, (255, 255, 255))
+        ground.paste(rgb, mask=rgb.getchannel("A"))
+        rgb = ground
+    source = ImageCms.ImageCmsProfile(io.BytesIO(icc)) if icc else ImageCms.getOpenProfile(
+        str(SRGB_PROFILE))
+    dest = ImageCms.getOpenProfile(str(profile))
+    cmyk = ImageCms.profileToProfile(rgb, source, dest, renderingIntent=INTENTS[intent],
+                                     outputMode="CMYK")
+    out = io.BytesIO()
+    cmyk.save(out, "JPEG", quality=92, subsampling=0, optimize=False)
+    return out.getvalue()
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)

@@ -1,0 +1,87 @@
+"""Paint a laid-out Document onto a ReportLab canvas, page by page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from brochure.draw.icons import draw_icon, load_svg
+from brochure.draw.qr import draw_qr
+from brochure.layout.items import QR, Document, Fill, Icon, Item, Photo, Rule, Shade, Text
+from brochure.text.styles import Styles
+
+
+class Painter:
+    """Turns items into PDF drawing operations; images come already prepared."""
+
+    def __init__(self, canvas: Canvas, styles: Styles, images: dict[str, str]):
+        self.canvas, self.styles, self.images = canvas, styles, images
+
+    def page(self, items: list[Item]) -> None:
+        for item in items:
+            getattr(self, "_" + type(item).__name__.lower())(item)
+
+    def _fill(self, item: Fill) -> None:
+        c = self.canvas
+        c.saveState()
+        c.setFillColor(self.styles.colour(item.colour))
+        if item.opacity < 1:
+            c.setFillAlpha(item.opacity)
+        r = item.rect
+        c.rect(r.x, r.y, r.w, r.h, stroke=0, fill=1)
+        c.restoreState()
+
+    def _shade(self, item: Shade) -> None:
+        """A stepped fade: bands of rising opacity, transparent at the top."""
+        c = self.canvas
+        c.saveState()
+        c.setFillColor(self.styles.colour(item.colour))
+        r = item.rect
+        band = r.h / item.steps
+        for k in range(item.steps):
+            opacity = item.max_opacity * ((k + 1) / item.steps) ** 1.6
+            c.setFillAlpha(round(opacity, 3))
+            c.rect(r.x, r.top - (k + 1) * band, r.w, band + 0.05, stroke=0, fill=1)
+        c.restoreState()
+
+    def _rule(self, item: Rule) -> None:
+        c = self.canvas
+        c.saveState()
+        c.setStrokeColor(self.styles.colour(item.colour))
+        c.setLineWidth(item.width)
+        c.line(item.x0, item.y0, item.x1, item.y1)
+        c.restoreState()
+
+    def _text(self, item: Text) -> None:
+        item.para.drawOn(self.canvas, item.x, item.y)
+
+    def _photo(self, item: Photo) -> None:
+        c = self.canvas
+        c.saveState()
+        v, p = item.visible, item.placed
+        clip = c.beginPath()
+        clip.rect(v.x, v.y, v.w, v.h)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.drawImage(self.images.get(item.path, item.path), p.x, p.y, p.w, p.h, mask="auto")
+        c.restoreState()
+
+    def _icon(self, item: Icon) -> None:
+        path = Path(item.path)
+        if path.suffix.lower() == ".svg":
+            draw_icon(self.canvas, load_svg(path), item.rect, self.styles.colour(item.colour))
+        else:
+            r = item.rect
+            self.canvas.drawImage(self.images.get(item.path, item.path), r.x, r.y, r.w, r.h,
+                                  mask="auto", preserveAspectRatio=True)
+
+    def _qr(self, item: QR) -> None:
+        draw_qr(self.canvas, item.url, item.rect, self.styles.colour(item.colour),
+                self.styles.colour("paper"))
+
+
+def paint(canvas: Canvas, document: Document, styles: Styles, images: dict[str, str]) -> None:
+    painter = Painter(canvas, styles, images)
+    for page in document.pages:
+        painter.page(page.items)
+        canvas.showPage()

@@ -1,0 +1,1 @@
+"""Print finishing: page boxes, crop marks, and (later) output intent and metadata."""

@@ -1,0 +1,1 @@
+"""Layout: turns a Brochure and a Theme into pages of positioned items (pure geometry)."""

@@ -1,0 +1,139 @@
+"""Pagination: pour blocks into column frames, page after page.
+
+Rules: a heading is never the last thing in a column (it moves on with its next block);
+groups (quote, links) never split; paragraphs split between lines with no widows or
+orphans; a block that cannot fit even an empty column is an error naming its field.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from reportlab.platypus import Flowable
+
+from brochure.errors import BrochureError, Issue
+from brochure.layout.items import Group, Item, Text
+from brochure.units import MM, Rect
+
+MAX_PAGES = 40
+EPS = 0.01
+
+
+@dataclass(frozen=True)
+class Block:
+    flowable: Flowable
+    field: str
+    space_before: float = 0.0
+    keep_with_next: bool = False
+    role: str = "P"
+
+
+Frames = Callable[[int], list[Rect]]
+
+
+def paginate(blocks: list[Block], frames_for: Frames, full_height: float) -> list[list[Item]]:
+    """Items per page; frames_for(page_index) gives that page's columns, in reading order."""
+    queue = deque(blocks)
+    pages: list[list[Item]] = []
+    last_start: list[Block] = []
+    while queue:
+        if len(pages) >= MAX_PAGES:
+            raise BrochureError([Issue(f"the content needs more than {MAX_PAGES} pages — "
+                                       "shorten it or split it into several brochures")])
+        last_start = list(queue)
+        pages.append(_fill_page(frames_for(len(pages)), queue, full_height))
+    if pages and len(frames_for(len(pages) - 1)) > 1:
+        pages[-1] = _balanced(last_start, frames_for(len(pages) - 1), full_height)
+    return pages
+
+
+def _fill_page(frames: list[Rect], queue: deque, full_height: float) -> list[Item]:
+    items: list[Item] = []
+    for frame in frames:
+        _fill_frame(frame, queue, items, full_height)
+        if not queue:
+            break
+    return items
+
+
+def _balanced(blocks: list[Block], frames: list[Rect], full_height: float) -> list[Item]:
+    """The last page with its columns made as even as the content allows (bisection)."""
+    low, high = 0.0, max(f.h for f in frames)
+    best = None
+    for _ in range(14):
+        mid = (low + high) / 2
+        queue = deque(blocks)
+        items = _fill_page([_shortened(f, mid) for f in frames], queue, full_height)
+        if queue:
+            low = mid
+        else:
+            high, best = mid, items
+    if best is None:
+        best = _fill_page(frames, deque(blocks), full_height)
+    return best
+
+
+def _shortened(frame: Rect, height: float) -> Rect:
+    height = min(frame.h, height + 1)
+    return Rect(frame.x, frame.top - height, frame.w, height)
+
+
+def _fill_frame(frame: Rect, queue: deque, items: list[Item], full_height: float) -> None:
+    y = frame.top
+    first = True
+    while queue:
+        block = queue[0]
+        gap = 0.0 if first else block.space_before
+        avail = y - gap - frame.y
+        _, h = block.flowable.wrap(frame.w, avail)
+        if h <= avail + EPS and _next_fits(queue, frame, avail - h):
+            items.extend(_place(block, block.flowable, frame.x, y - gap - h, frame.w, h))
+            y -= gap + h
+            queue.popleft()
+            first = False
+            continue
+        if not block.keep_with_next and not isinstance(block.flowable, Group):
+            parts = block.flowable.split(frame.w, avail)
+            if len(parts) >= 2:
+                _, h0 = parts[0].wrap(frame.w, avail)
+                items.extend(_place(block, parts[0], frame.x, y - gap - h0, frame.w, h0))
+                queue[0] = replace(block, flowable=_join(parts[1:]), space_before=0.0)
+                return
+        if first and frame.h >= full_height - EPS:
+            raise _too_big(block, frame, h)
+        return
+
+
+def _next_fits(queue: deque, frame: Rect, avail: float) -> bool:
+    """For a keep-with-next block: can at least the start of the next block follow it?"""
+    if not queue[0].keep_with_next or len(queue) < 2:
+        return True
+    nxt = queue[1]
+    avail -= nxt.space_before
+    if avail <= 0:
+        return False
+    _, h = nxt.flowable.wrap(frame.w, avail)
+    if h <= avail + EPS:
+        return _next_fits(deque(list(queue)[1:]), frame, avail - h) if nxt.keep_with_next else True
+    return not isinstance(nxt.flowable, Group) and len(nxt.flowable.split(frame.w, avail)) >= 2
+
+
+def _place(block: Block, flowable: Flowable, x: float, y: float, w: float, h: float) -> list[Item]:
+    if isinstance(flowable, Group):
+        return flowable.placed(x, y)
+    return [Text(x, y, w, h, flowable, block.field, block.role)]
+
+
+def _join(parts: list[Flowable]) -> Flowable:
+    if len(parts) == 1:
+        return parts[0]
+    raise AssertionError("a paragraph split into more than two parts")
+
+
+def _too_big(block: Block, frame: Rect, h: float) -> BrochureError:
+    return BrochureError([Issue(
+        f"this text is too long to fit on a page ({h / MM:.0f} mm tall, a column holds "
+        f"{frame.h / MM:.0f} mm) — shorten it or split it into paragraphs",
+        field=block.field)])

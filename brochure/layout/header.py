@@ -1,0 +1,130 @@
+"""The top of page one: hero photo (or colour band) with the title, credit, tagline,
+and the stat band. Returns positioned items and the height where running text starts."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph
+
+from brochure.content.model import Brochure
+from brochure.errors import BrochureError, Issue
+from brochure.layout.geometry import Geometry
+from brochure.layout.items import Fill, Icon, Item, Photo, Shade, Text
+from brochure.resources import ImageInfo, Resources
+from brochure.text.markup import to_markup
+from brochure.text.styles import Styles
+from brochure.theme.model import Theme
+from brochure.units import MM, Rect
+
+
+def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
+           geo: Geometry) -> tuple[list[Item], float]:
+    unit = theme.space_mm * MM
+    hero_bottom = geo.height - theme.hero.height_mm * MM
+    items = _hero(b, res, theme, geo, hero_bottom)
+    items.append(_title(b, styles, geo, hero_bottom, unit))
+    y = hero_bottom
+    if b.hero and b.hero.credit:
+        credit = _para(b.hero.credit, styles("credit", "right"), geo.content.w)
+        y -= 0.75 * unit + credit.h
+        items.append(Text(geo.content.x, y, credit.w, credit.h, credit.para, "hero.credit",
+                          "Caption"))
+    if b.tagline:
+        tagline = _para(b.tagline, styles("tagline"), geo.content.w)
+        y = min(y - 0.5 * unit, hero_bottom - 2 * unit) - tagline.h
+        items.append(Text(geo.content.x, y, tagline.w, tagline.h, tagline.para, "tagline", "P"))
+    if b.stats:
+        band, y = _stat_band(b, res, theme, styles, geo, y - 1.5 * unit)
+        items.extend(band)
+    return items, y - 2 * unit
+
+
+def _para(text: str, style, width: float, live: bool = False) -> Text:
+    para = Paragraph(to_markup(text, live_links=live, tie_last_words=False), style)
+    _w, h = para.wrap(width, 10_000)
+    return Text(0, 0, width, h, para)
+
+
+def _hero(b: Brochure, res: Resources, theme: Theme, geo: Geometry, bottom: float) -> list[Item]:
+    visible = Rect(-geo.bleed, bottom, geo.width + 2 * geo.bleed, geo.height - bottom + geo.bleed)
+    if not (b.hero and res.hero):
+        return [Fill(visible, "primary")]
+    shade_h = (geo.height - bottom) * theme.hero.shade_fraction
+    alt = "" if b.hero.decorative else (b.hero.alt or "")
+    return [
+        Photo(visible, crop_to_fill(res.hero, visible), str(res.hero.path), alt, "hero.image"),
+        Shade(Rect(visible.x, bottom, visible.w, shade_h), theme.hero.shade_colour,
+              theme.hero.shade_max_opacity),
+    ]
+
+
+def crop_to_fill(image: ImageInfo, box: Rect) -> Rect:
+    """The rect to draw the image at so that it covers box, centred, aspect kept."""
+    scale = max(box.w / image.width, box.h / image.height)
+    w, h = image.width * scale, image.height * scale
+    return Rect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h)
+
+
+def _title(b: Brochure, styles: Styles, geo: Geometry, hero_bottom: float, unit: float) -> Text:
+    x, w = geo.span(0, 10)
+    title = _para(b.title, styles("title"), w)
+    room = geo.height - geo.margin_top - hero_bottom - 2.5 * unit
+    if title.h > room:
+        raise BrochureError([Issue(
+            f"the title needs {title.h / MM:.0f} mm but the photo leaves {room / MM:.0f} mm — "
+            "shorten the title", field="title")])
+    return Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1")
+
+
+def _grid(n: int) -> tuple[int, int]:
+    """(columns, rows) for n stats: one row up to 4, then two rows."""
+    if n <= 4:
+        return n, 1
+    return (n + 1) // 2, 2
+
+
+def _stat_band(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: Geometry,
+               top: float) -> tuple[list[Item], float]:
+    cols, rows = _grid(len(b.stats))
+    cell_w = (geo.content.w - (cols - 1) * geo.gutter) / cols
+    cells = [_stat_cell(i, s, res, theme, styles, cell_w) for i, s in enumerate(b.stats)]
+    pad = theme.stats.padding_mm * MM
+    row_h = max(c[1] for c in cells)
+    band_h = 2 * pad + rows * row_h + (rows - 1) * pad
+    bottom = top - band_h
+    items: list[Item] = [Fill(Rect(-geo.bleed, bottom, geo.width + 2 * geo.bleed, band_h),
+                              theme.stats.panel_colour)]
+    for i, (cell_items, _) in enumerate(cells):
+        r, c = divmod(i, cols)
+        dx = geo.content.x + c * (cell_w + geo.gutter)
+        dy = top - pad - r * (row_h + pad)
+        from brochure.layout.items import shifted
+        items.extend(shifted(item, dx, dy) for item in cell_items)
+    return items, bottom
+
+
+def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
+               width: float) -> tuple[list[Item], float]:
+    """Items relative to the cell's top-left (y negative downwards) and the cell height."""
+    icon_size = theme.stats.icon_mm * MM
+    items: list[Item] = []
+    y = 0.0
+    if i in res.icons:
+        items.append(Icon(Rect((width - icon_size) / 2, -icon_size, icon_size, icon_size),
+                          str(res.icons[i]), theme.stats.icon_colour, stat.alt or "",
+                          f"stats[{i}].icon"))
+    y -= icon_size + 2.5 * MM
+    value = _para(stat.value, styles("stat_value", "center"), width)
+    if value.h > styles("stat_value").leading * 1.01:
+        raise BrochureError([Issue("the figure is too wide for its column — shorten it",
+                                   field=f"stats[{i}].value")])
+    y -= value.h
+    items.append(Text(0, y, width, value.h, value.para, f"stats[{i}].value", "StatValue"))
+    label = _para(stat.label, styles("stat_label", "center"), width)
+    lines = round(label.h / styles("stat_label").leading)
+    if lines > theme.stats.max_label_lines:
+        raise BrochureError([Issue(
+            f"the label needs {lines} lines; at most {theme.stats.max_label_lines} fit — "
+            "shorten it", field=f"stats[{i}].label")])
+    y -= 1.5 * MM + label.h
+    items.append(Text(0, y, width, label.h, label.para, f"stats[{i}].label", "StatLabel"))
+    return items, -y

@@ -1,0 +1,135 @@
+"""Files the content names: find them, refuse unsafe paths, and check they can be used."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from brochure.content.model import Brochure
+from brochure.content.yamlpos import Located, dotted
+from brochure.errors import BrochureError, Issue
+from brochure.theme.load import ASSETS
+
+ICON_DIR = ASSETS / "icons"
+MAX_PIXELS = 80_000_000  # beyond this an image is refused as a decompression bomb
+IMAGE_TYPES = {"JPEG", "PNG", "TIFF"}
+
+
+def icon_names() -> list[str]:
+    return sorted(p.stem for p in ICON_DIR.glob("*.svg"))
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    path: Path
+    width: int
+    height: int
+    mode: str
+    format: str
+
+
+@dataclass
+class Resources:
+    """The resolved files of one brochure."""
+
+    hero: ImageInfo | None = None
+    icons: dict[int, Path] = field(default_factory=dict)
+
+
+class _Finder:
+    def __init__(self, located: Located):
+        self.located = located
+        self.base = Path(located.file).resolve().parent
+        self.issues: list[Issue] = []
+
+    def problem(self, path: tuple, message: str) -> None:
+        line, col = self.located.where(path)
+        self.issues.append(Issue(message, self.located.file, line, col, dotted(path)))
+
+    def file(self, value: str, path: tuple) -> Path | None:
+        candidate = (self.base / value).resolve()
+        if not candidate.is_relative_to(self.base):
+            self.problem(path, f"'{value}' points outside the project folder {self.base} — "
+                         "copy the file into the project and use a relative path")
+        elif not candidate.exists():
+            self.problem(path, f"file not found: {candidate} — check the spelling and the "
+                         "folder (paths are relative to the content file)")
+        elif not candidate.is_file():
+            self.problem(path, f"'{value}' is not a regular file (a folder or a device?) — "
+                         "name an image file")
+        else:
+            return candidate
+        return None
+
+    def image(self, value: str, path: tuple) -> ImageInfo | None:
+        found = self.file(value, path)
+        return _open_image(found, path, self) if found else None
+
+    def icon(self, value: str, path: tuple) -> Path | None:
+        if "/" not in value and "." not in value:
+            builtin = ICON_DIR / f"{value}.svg"
+            if builtin.is_file():
+                return builtin
+            self.problem(path, f"unknown icon '{value}' — use one of: {', '.join(icon_names())}, "
+                         "or the path of your own .svg or .png file")
+            return None
+        found = self.file(value, path)
+        if found and found.suffix.lower() == ".svg":
+            return found if _svg_ok(found, path, self) else None
+        if found and _open_image(found, path, self):
+            return found
+        return None
+
+
+def _open_image(path: Path, field_path: tuple, finder: _Finder) -> ImageInfo | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                if im.width * im.height > MAX_PIXELS:
+                    raise Image.DecompressionBombError("too many pixels")
+                info = ImageInfo(path, im.width, im.height, im.mode, im.format or "")
+                im.load()  # decodes fully: catches truncated and corrupt files
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        finder.problem(field_path, f"{path.name} is too large to be a real photo (over "
+                       f"{MAX_PIXELS // 1_000_000} megapixels) — export it at print size")
+        return None
+    except (OSError, SyntaxError, ValueError) as exc:
+        finder.problem(field_path, f"{path.name} cannot be read as an image ({exc}) — "
+                       "re-export it as JPEG or PNG")
+        return None
+    if info.format not in IMAGE_TYPES:
+        finder.problem(field_path, f"{path.name} is a {info.format} image — use JPEG or PNG")
+        return None
+    return info
+
+
+def _svg_ok(path: Path, field_path: tuple, finder: _Finder) -> bool:
+    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
+
+    try:
+        load_svg(path)
+    except ValueError as exc:
+        finder.problem(field_path, f"{path.name} is not a usable SVG ({exc}) — "
+                       "save it as plain SVG with paths or shapes")
+        return False
+    return True
+
+
+def gather(brochure: Brochure, located: Located) -> Resources:
+    """Resolve and open every file the content names; raise all problems at once."""
+    finder = _Finder(located)
+    res = Resources()
+    if brochure.hero:
+        res.hero = finder.image(brochure.hero.image, ("hero", "image"))
+    for i, stat in enumerate(brochure.stats):
+        if stat.icon:
+            icon = finder.icon(stat.icon, ("stats", i, "icon"))
+            if icon:
+                res.icons[i] = icon
+    if finder.issues:
+        raise BrochureError(finder.issues)
+    return res

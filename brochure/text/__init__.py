@@ -1,0 +1,1 @@
+"""Text: inline Markdown to ReportLab paragraph markup, typography, paragraph styles."""

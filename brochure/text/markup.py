@@ -1,0 +1,106 @@
+"""Inline Markdown (bold, italic, links) to ReportLab paragraph markup, with typography.
+
+Only `**bold**`, `*italic*` and `[label](url)` mean something; anything else, HTML and
+ReportLab's own tags included, is printed literally. Straight quotes become curly ones,
+a spaced hyphen becomes an en dash, and a figure is tied to its unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from markdown_it import MarkdownIt
+
+UNITS = r"(?:million|billion|thousand|trillion|bn|m|k|%|per cent|mm|cm|km|kg|years?|days?)"
+_FIGURE_UNIT = re.compile(rf"(\d[\d.,]*) ({UNITS})\b")
+_SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("zero", {"typographer": True})
+    return md.enable(["emphasis", "link", "escape", "backticks", "replacements", "smartquotes"])
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+def typeset(text: str) -> str:
+    """Typographic fixes on plain text: en dashes, figure–unit ties."""
+    text = _SPACED_HYPHEN.sub(" \u2013 ", text)
+    return _FIGURE_UNIT.sub("\\1\u00a0\\2", text)
+
+
+def plain_text(source: str) -> str:
+    """The text a reader sees (no markup), for glyph checks and tests."""
+    return "".join(piece for piece, _ in _pieces(source))
+
+
+def links_in(source: str) -> list[Link]:
+    return [Link(label, url) for label, url in _link_pieces(source)]
+
+
+def to_markup(source: str, live_links: bool = False, tie_last_words: bool = True) -> str:
+    """ReportLab paragraph markup for one paragraph of content text."""
+    out = []
+    for token in _parser().parseInline(source.strip())[0].children or []:
+        out.append(_render(token, live_links))
+    markup = "".join(out)
+    if tie_last_words:
+        markup = _tie_last_words(markup)
+    return markup
+
+
+def _render(token, live_links: bool) -> str:
+    kind = token.type
+    if kind == "text":
+        return escape(typeset(token.content))
+    if kind == "code_inline":
+        return escape(token.markup + token.content + token.markup)
+    if kind in ("softbreak", "hardbreak"):
+        return " "
+    tags = {"strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_close": "</i>"}
+    if kind in tags:
+        return tags[kind]
+    if kind == "link_open":
+        href = escape(token.attrs.get("href", ""), {'"': "&quot;"})
+        return f'<a href="{href}">' if live_links else ""
+    if kind == "link_close":
+        return "</a>" if live_links else ""
+    return escape(token.content)
+
+
+def _pieces(source: str):
+    for token in _parser().parseInline(source.strip())[0].children or []:
+        if token.type == "text":
+            yield typeset(token.content), token
+        elif token.type in ("softbreak", "hardbreak"):
+            yield " ", token
+        elif token.type == "code_inline":
+            yield token.markup + token.content + token.markup, token
+
+
+def _link_pieces(source: str):
+    label, url = None, None
+    for token in _parser().parseInline(source.strip())[0].children or []:
+        if token.type == "link_open":
+            label, url = "", token.attrs.get("href", "")
+        elif token.type == "link_close" and url is not None:
+            yield label, url
+            label, url = None, None
+        elif label is not None and token.type == "text":
+            label += token.content
+
+
+def _tie_last_words(markup: str) -> str:
+    """Avoid a lone short word on the last line: join the last two words."""
+    head, sep, last = markup.rpartition(" ")
+    if sep and len(last) <= 10 and "<" not in last and ">" not in head[-1:]:
+        return head + "\u00a0" + last
+    return markup

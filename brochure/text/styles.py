@@ -1,0 +1,66 @@
+"""ReportLab paragraph styles made from the theme's type scale, in print or screen colour."""
+
+from __future__ import annotations
+
+from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor, Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from brochure.theme.fonts import FontSet
+from brochure.theme.model import Colour, Theme
+
+rl_config.hyphenationMinWordLength = 7  # short words are never broken
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+def colour(c: Colour, screen: bool = False) -> Color:
+    """The ReportLab colour for a theme colour: CMYK for print, sRGB for screen."""
+    if screen:
+        return HexColor(c.rgb)
+    cyan, magenta, yellow, black = (v / 100 for v in c.cmyk)
+    return CMYKColor(cyan, magenta, yellow, black)
+
+
+def hyphenation_lang(language: str) -> str:
+    return language.replace("-", "_")
+
+
+class Styles:
+    """Paragraph styles by role name ("body", "heading", ...) for one theme and language."""
+
+    def __init__(self, theme: Theme, fonts: FontSet, language: str, screen: bool = False):
+        self.theme, self.fonts, self.screen = theme, fonts, screen
+        self.hyphenation = hyphenation_lang(language) if theme.hyphenate else ""
+        self._cache: dict[tuple[str, str], ParagraphStyle] = {}
+
+    def colour(self, name: str) -> Color:
+        return colour(self.theme.colours[name], self.screen)
+
+    def __call__(self, role: str, align: str = "left") -> ParagraphStyle:
+        key = (role, align)
+        if key not in self._cache:
+            self._cache[key] = self._make(role, align)
+        return self._cache[key]
+
+    def _make(self, role: str, align: str) -> ParagraphStyle:
+        spec = getattr(self.theme.type, role)
+        hyphenate = role in ("body", "lead") and bool(self.hyphenation)
+        return ParagraphStyle(
+            name=f"{role}-{align}",
+            fontName=self.fonts.name(spec.weight),
+            fontSize=spec.size,
+            leading=spec.leading,
+            textColor=self.colour(spec.colour),
+            alignment=ALIGN[align],
+            allowWidows=0,
+            allowOrphans=0,
+            textTransform="uppercase" if spec.uppercase else None,
+            hyphenationLang=self.hyphenation if hyphenate else "",
+            uriWasteReduce=0.3 if hyphenate else 0,
+            embeddedHyphenation=1,
+            splitLongWords=0,
+            linkUnderline=0,
+            underlineColor=self.colour(spec.colour),
+            strikeColor=self.colour(spec.colour),
+        )

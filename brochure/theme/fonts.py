@@ -1,0 +1,59 @@
+"""Register the theme's TrueType family with ReportLab and find glyphs it lacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from brochure.errors import BrochureError, Issue
+from brochure.theme.model import Fonts
+
+WEIGHTS = ("regular", "italic", "bold", "bold_italic")
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """ReportLab font names for the four styles, and the characters they can draw."""
+
+    family: str
+    names: dict[str, str]
+    coverage: frozenset[int]
+
+    def name(self, weight: str) -> str:
+        return self.names[weight]
+
+    def missing(self, text: str) -> list[str]:
+        """Characters in text that the family cannot draw (controls excluded)."""
+        return sorted({c for c in text if ord(c) >= 0x20 and ord(c) not in self.coverage})
+
+
+@lru_cache(maxsize=8)
+def register_fonts(fonts: Fonts) -> FontSet:
+    """Register each TTF once per process; raise BrochureError for a bad font file."""
+    names: dict[str, str] = {}
+    coverage: set[int] | None = None
+    for weight in WEIGHTS:
+        path = getattr(fonts, weight)
+        name = f"{fonts.family}-{weight}"
+        try:
+            font = TTFont(name, path)
+        except (TTFError, OSError) as exc:
+            raise BrochureError([Issue(
+                f"cannot use font {path}: {exc} — use a static TrueType (.ttf) file",
+                field=f"fonts.{weight}")]) from None
+        pdfmetrics.registerFont(font)
+        names[weight] = name
+        chars = set(font.face.charToGlyph)
+        coverage = chars if coverage is None else coverage & chars
+    family = fonts.family
+    for bold, italic, weight in ((0, 0, "regular"), (0, 1, "italic"), (1, 0, "bold"),
+                                 (1, 1, "bold_italic")):
+        addMapping(family, bold, italic, names[weight])
+        addMapping(names[weight], bold, italic, names[weight if not (bold or italic) else
+                                                       ("bold_italic" if bold and italic else
+                                                        "bold" if bold else "italic")])
+    return FontSet(family, names, frozenset(coverage or ()))

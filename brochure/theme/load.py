@@ -1,0 +1,67 @@
+"""Find, merge and validate theme files; resolve their font paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brochure.content.validate import read_text, validate
+from brochure.content.yamlpos import Located, load_yaml
+from brochure.errors import BrochureError, Issue
+from brochure.theme.model import Theme
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+DEFAULT_THEME = ASSETS / "themes" / "default.yaml"
+FONT_KEYS = ("regular", "italic", "bold", "bold_italic")
+
+
+def _read(path: Path) -> Located:
+    located = load_yaml(read_text(path), str(path))
+    fonts = located.data.get("fonts") if isinstance(located.data, dict) else None
+    if isinstance(fonts, dict):
+        for key in FONT_KEYS:
+            if isinstance(fonts.get(key), str):
+                fonts[key] = str((path.parent / fonts[key]).resolve())
+    return located
+
+
+def _merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and key != "colours":
+            merged[key] = _merge(merged[key], value)
+        elif key == "colours" and isinstance(value, dict):
+            merged[key] = {**merged.get(key, {}), **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_theme(path: Path | None = None) -> Theme:
+    """The default theme, with the file at `path` (if any) laid over it."""
+    located = _read(DEFAULT_THEME)
+    if path is not None:
+        override = _read(path)
+        if not isinstance(override.data, dict):
+            raise BrochureError([Issue("a theme must be a set of fields", str(path), 1, 1)])
+        located = Located(_merge(located.data, override.data), str(path), override.positions)
+    theme = validate(located, Theme)
+    _check_references(theme, located)
+    return theme
+
+
+def _check_references(theme: Theme, located: Located) -> None:
+    issues = []
+    for name, style in theme.type:
+        if style.colour not in theme.colours:
+            line, col = located.where(("type", name, "colour"))
+            issues.append(Issue(
+                f"colour '{style.colour}' is not defined — add it under colours, or use one of: "
+                f"{', '.join(theme.colours)}", located.file, line, col, f"type.{name}.colour"))
+    for key in FONT_KEYS:
+        font = Path(getattr(theme.fonts, key))
+        if not font.is_file():
+            line, col = located.where(("fonts", key))
+            issues.append(Issue(f"font file not found: {font} — ship the TTF beside the theme",
+                                located.file, line, col, f"fonts.{key}"))
+    if issues:
+        raise BrochureError(issues)

@@ -1,0 +1,118 @@
+"""The theme's typed model: every design value the layout uses, nothing hard-coded."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+HexRGB = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Colour(Strict):
+    """A brand colour: CMYK percentages for print, sRGB hex for screen."""
+
+    cmyk: tuple[Percent, Percent, Percent, Percent]
+    rgb: HexRGB
+
+    @property
+    def total_ink(self) -> float:
+        return sum(self.cmyk)
+
+
+class Fonts(Strict):
+    family: str
+    regular: str = Field(description="TrueType file, relative to the theme file.")
+    italic: str
+    bold: str
+    bold_italic: str
+
+
+class TypeStyle(Strict):
+    size: float = Field(gt=3, le=200, description="Font size in pt.")
+    leading: float = Field(gt=3, le=240, description="Line spacing in pt.")
+    weight: Literal["regular", "italic", "bold", "bold_italic"] = "regular"
+    colour: str = "ink"
+    uppercase: bool = False
+
+
+class TypeScale(Strict):
+    title: TypeStyle
+    tagline: TypeStyle
+    lead: TypeStyle
+    body: TypeStyle
+    kicker: TypeStyle
+    heading: TypeStyle
+    stat_value: TypeStyle
+    stat_label: TypeStyle
+    quote: TypeStyle
+    quote_name: TypeStyle
+    quote_role: TypeStyle
+    link_label: TypeStyle
+    link_url: TypeStyle
+    credit: TypeStyle
+    footer: TypeStyle
+
+
+class Page(Strict):
+    name: str = "A4"
+    width_mm: float = Field(210, gt=50, le=1200)
+    height_mm: float = Field(297, gt=50, le=1200)
+
+
+class Margins(Strict):
+    top_mm: float = 18
+    bottom_mm: float = 24
+    left_mm: float = 16
+    right_mm: float = 16
+
+
+class Grid(Strict):
+    columns: int = Field(12, ge=1, le=24)
+    gutter_mm: float = Field(5, ge=0)
+    body_columns: int = Field(2, ge=1, le=4, description="Text columns for the running text.")
+
+
+class HeroStyle(Strict):
+    height_mm: float = 105
+    shade_colour: str = "shade"
+    shade_max_opacity: float = Field(0.7, ge=0, le=1)
+    shade_fraction: float = Field(0.55, ge=0, le=1, description="Share of the photo shaded.")
+
+
+class StatStyle(Strict):
+    icon_mm: float = 13
+    panel_colour: str = "tint"
+    rule_colour: str = "accent"
+    icon_colour: str = "accent"
+    max_label_lines: int = 3
+    padding_mm: float = 7
+
+
+class FooterStyle(Strict):
+    baseline_mm: float = Field(10, description="Footer baseline above the trim edge.")
+    rule_mm: float = Field(14, description="Hairline above the trim edge.")
+    rule_colour: str = "muted"
+
+
+class Theme(Strict):
+    """Everything that decides the look, loaded from a theme file."""
+
+    name: str
+    page: Page = Field(default_factory=Page)
+    margins: Margins = Field(default_factory=Margins)
+    grid: Grid = Field(default_factory=Grid)
+    space_mm: float = Field(4, gt=0, description="The spacing unit between blocks.")
+    colours: dict[str, Colour]
+    fonts: Fonts
+    type: TypeScale
+    hero: HeroStyle = Field(default_factory=HeroStyle)
+    stats: StatStyle = Field(default_factory=StatStyle)
+    footer: FooterStyle = Field(default_factory=FooterStyle)
+    safe_mm: float = Field(5, ge=0, description="Nothing readable closer to the trim.")
+    hyphenate: bool = True
