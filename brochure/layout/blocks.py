@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph
 
 from brochure.content.model import Brochure, Link, Quote
-from brochure.layout.flow import Block
-from brochure.layout.items import QR, Group, Item, Rule, Text
+from brochure.layout.flow import Block, check_width
+from brochure.layout.items import QR, Group, Item, Rule, Text, shifted
 from brochure.text.markup import to_markup
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
@@ -68,7 +68,6 @@ def link_group(link: Link, styles: Styles, width: float, field: str, live: bool)
     height = max(group.height, QR_SIZE)
     lift = (height - group.height) / 2
     items: list[Item] = [QR(Rect(0, 0, QR_SIZE, QR_SIZE), link.url, "ink", f"{field}.url")]
-    from brochure.layout.items import shifted
     items += [shifted(i, 0, lift) for i in group.items]
     return Group(width, height, items, field)
 
@@ -90,6 +89,7 @@ def _stack(parts, styles: Styles, width: float, x: float, inner: float,
     for markup, role, field in parts:
         para = Paragraph(markup, styles(role))
         _, h = para.wrap(inner, 10_000)
+        check_width(para, field)
         measured.append((para, h, field, role))
     height = sum(h for _, h, _, _ in measured) + gap_after_first
     items: list[Item] = []

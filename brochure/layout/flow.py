@@ -123,7 +123,19 @@ def _next_fits(queue: deque, frame: Rect, avail: float) -> bool:
 def _place(block: Block, flowable: Flowable, x: float, y: float, w: float, h: float) -> list[Item]:
     if isinstance(flowable, Group):
         return flowable.placed(x, y)
+    check_width(flowable, block.field)
     return [Text(x, y, w, h, flowable, block.field, block.role)]
+
+
+def check_width(para: Flowable, field: str) -> None:
+    """Raise if a wrapped paragraph has a line wider than its box (a too-long word)."""
+    lines = getattr(getattr(para, "blPara", None), "lines", [])
+    for line in lines:
+        extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+        if extra < -0.5:
+            raise BrochureError([Issue(
+                f"a word is {-extra / MM:.0f} mm wider than its column and would be cut — "
+                "break it up (add spaces or hyphens) or shorten it", field=field)])
 
 
 def _join(parts: list[Flowable]) -> Flowable:

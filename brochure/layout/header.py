@@ -7,8 +7,9 @@ from reportlab.platypus import Paragraph
 
 from brochure.content.model import Brochure
 from brochure.errors import BrochureError, Issue
+from brochure.layout.flow import check_width
 from brochure.layout.geometry import Geometry
-from brochure.layout.items import Fill, Icon, Item, Photo, Shade, Text
+from brochure.layout.items import Fill, Icon, Item, Photo, Shade, Text, shifted
 from brochure.resources import ImageInfo, Resources
 from brochure.text.markup import to_markup
 from brochure.text.styles import Styles
@@ -24,12 +25,12 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
     items.append(_title(b, styles, geo, hero_bottom, unit))
     y = hero_bottom
     if b.hero and b.hero.credit:
-        credit = _para(b.hero.credit, styles("credit", "right"), geo.content.w)
+        credit = _para(b.hero.credit, styles("credit", "right"), geo.content.w, "hero.credit")
         y -= 0.75 * unit + credit.h
         items.append(Text(geo.content.x, y, credit.w, credit.h, credit.para, "hero.credit",
                           "Caption"))
     if b.tagline:
-        tagline = _para(b.tagline, styles("tagline"), geo.content.w)
+        tagline = _para(b.tagline, styles("tagline"), geo.content.w, "tagline")
         y = min(y - 0.5 * unit, hero_bottom - 2 * unit) - tagline.h
         items.append(Text(geo.content.x, y, tagline.w, tagline.h, tagline.para, "tagline", "P"))
     if b.stats:
@@ -38,10 +39,11 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
     return items, y - 2 * unit
 
 
-def _para(text: str, style, width: float, live: bool = False) -> Text:
-    para = Paragraph(to_markup(text, live_links=live, tie_last_words=False), style)
-    _w, h = para.wrap(width, 10_000)
-    return Text(0, 0, width, h, para)
+def _para(text: str, style, width: float, field: str) -> Text:
+    para = Paragraph(to_markup(text, tie_last_words=False), style)
+    _, h = para.wrap(width, 10_000)
+    check_width(para, field)
+    return Text(0, 0, width, h, para, field)
 
 
 def _hero(b: Brochure, res: Resources, theme: Theme, geo: Geometry, bottom: float) -> list[Item]:
@@ -66,7 +68,7 @@ def crop_to_fill(image: ImageInfo, box: Rect) -> Rect:
 
 def _title(b: Brochure, styles: Styles, geo: Geometry, hero_bottom: float, unit: float) -> Text:
     x, w = geo.span(0, 10)
-    title = _para(b.title, styles("title"), w)
+    title = _para(b.title, styles("title"), w, "title")
     room = geo.height - geo.margin_top - hero_bottom - 2.5 * unit
     if title.h > room:
         raise BrochureError([Issue(
@@ -97,7 +99,6 @@ def _stat_band(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: G
         r, c = divmod(i, cols)
         dx = geo.content.x + c * (cell_w + geo.gutter)
         dy = top - pad - r * (row_h + pad)
-        from brochure.layout.items import shifted
         items.extend(shifted(item, dx, dy) for item in cell_items)
     return items, bottom
 
@@ -113,13 +114,13 @@ def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
                           str(res.icons[i]), theme.stats.icon_colour, stat.alt or "",
                           f"stats[{i}].icon"))
     y -= icon_size + 2.5 * MM
-    value = _para(stat.value, styles("stat_value", "center"), width)
+    value = _para(stat.value, styles("stat_value", "center"), width, f"stats[{i}].value")
     if value.h > styles("stat_value").leading * 1.01:
         raise BrochureError([Issue("the figure is too wide for its column — shorten it",
                                    field=f"stats[{i}].value")])
     y -= value.h
     items.append(Text(0, y, width, value.h, value.para, f"stats[{i}].value", "StatValue"))
-    label = _para(stat.label, styles("stat_label", "center"), width)
+    label = _para(stat.label, styles("stat_label", "center"), width, f"stats[{i}].label")
     lines = round(label.h / styles("stat_label").leading)
     if lines > theme.stats.max_label_lines:
         raise BrochureError([Issue(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph
 
 from brochure.content.model import Brochure
+from brochure.errors import BrochureError, Issue
 from brochure.layout.blocks import running_blocks
 from brochure.layout.flow import paginate
 from brochure.layout.geometry import Geometry
@@ -53,10 +54,15 @@ def footer(b: Brochure, theme: Theme, styles: Styles, geo: Geometry, n: int,
     rule_y = theme.footer.rule_mm * MM
     left = Paragraph(to_markup(footer_text(b), tie_last_words=False), styles("footer"))
     right = Paragraph(f"Page {n} of {total}", styles("footer", "right"))
+    page_w = 28 * MM
     items: list[Item] = [Rule(content.x, rule_y, content.right, rule_y, 0.5,
                               theme.footer.rule_colour)]
-    for para, field in ((left, "compliance"), (right, "page")):
-        _, h = para.wrap(content.w, 100)
+    for para, field, x, w in ((left, "compliance", content.x, content.w - page_w),
+                              (right, "page", content.right - page_w, page_w)):
+        _, h = para.wrap(w, 100)
+        if h > theme.type.footer.leading + 0.01:
+            raise BrochureError([Issue("the compliance footer does not fit on one line — "
+                                       "shorten the reference or dates", field="compliance")])
         descent = h - theme.type.footer.size  # ReportLab sets the first baseline 1 em down
-        items.append(Text(content.x, baseline - descent, content.w, h, para, field, "Footer"))
+        items.append(Text(x, baseline - descent, w, h, para, field, "Footer"))
     return items

@@ -1,0 +1,85 @@
+"""Layout rules, checked on the geometry (no PDF written): flow, keep-with-next, overflow."""
+
+import pytest
+
+from brochure.build import BuildOptions, _prepare
+from brochure.errors import BrochureError
+from brochure.layout.items import Rule, Text
+
+
+def prepare(project, edit):
+    content = project / "content.yaml"
+    content.write_text(edit(content.read_text()))
+    return _prepare(content, BuildOptions(output=project / "out.pdf"))
+
+
+def long_content(text):
+    extra = "".join(f"    - title: Extra initiative {n}\n      body:\n"
+                    + "        - " + "Words that fill the column nicely. " * 40 + "\n"
+                    for n in range(8))
+    anchor = "    - title: Innovate Cambridge"
+    return text.replace(anchor, extra + anchor)
+
+
+def test_long_content_paginates_and_no_heading_ends_a_column(project):
+    document = prepare(project, long_content)[3]
+    assert len(document.pages) >= 3
+    for page in document.pages:
+        texts = [i for i in page.items if isinstance(i, Text) and i.role != "Footer"]
+        columns = {}
+        for t in texts:
+            columns.setdefault(round(t.x), []).append(t)
+        for items in columns.values():
+            lowest = min(items, key=lambda t: t.y)
+            assert lowest.role not in ("H2", "H3"), f"{lowest.field} ends a column"
+
+
+def test_nothing_overlaps_in_a_column(project):
+    document = prepare(project, long_content)[3]
+    for page in document.pages:
+        texts = sorted((i for i in page.items if isinstance(i, Text)), key=lambda t: -t.y)
+        for a in texts:
+            for b in texts:
+                if a is b or abs(a.x - b.x) > 1:
+                    continue
+                assert a.y >= b.y + b.h - 0.01 or b.y >= a.y + a.h - 0.01, (a.field, b.field)
+
+
+def test_quote_is_never_split_from_its_attribution(project):
+    document = prepare(project, long_content)[3]
+    pages = [{t.field for t in p.items if isinstance(t, Text)} for p in document.pages]
+    holding = [n for n, fields in enumerate(pages) if "quote.text" in fields]
+    assert len(holding) == 1 and {"quote.name", "quote.role"} <= pages[holding[0]]
+    rules = [i for p in document.pages for i in p.items if isinstance(i, Rule)]
+    assert rules
+
+
+@pytest.mark.parametrize("edit, field", [
+    (lambda t: t.replace("label: universities", "label: " + "very long label " * 40),
+     "stats[0].label"),
+    (lambda t: t.replace("AstraZeneca is helping", "x" * 120 + " AstraZeneca is helping"),
+     "initiatives.items[1].body[2]"),
+    (lambda t: t.replace("title: Promoting innovation across the cluster",
+                         "title: " + "Promoting innovation " * 12), "title"),
+])
+def test_text_that_cannot_fit_is_reported_with_its_field(project, edit, field):
+    with pytest.raises(BrochureError) as caught:
+        prepare(project, edit)
+    issue = caught.value.issues[0]
+    assert issue.field == field
+    assert issue.line > 0 and issue.file.endswith("content.yaml")
+
+
+def test_markup_like_text_prints_literally(project):
+    document = prepare(project, lambda t: t.replace(
+        "science parks", '"<b>science</b> & parks <font color=red>x</font>"'))[3]
+    label = next(i for i in document.pages[0].items if isinstance(i, Text)
+                 and i.field == "stats[2].label")
+    assert "&lt;b&gt;science&lt;/b&gt; &amp; parks &lt;font" in label.para.text
+
+
+def test_a_glyph_the_font_lacks_is_reported(project):
+    with pytest.raises(BrochureError) as caught:
+        prepare(project, lambda t: t.replace("science parks", "science parks \u4e2d"))
+    issue = caught.value.issues[0]
+    assert "U+4E2D" in issue.message and issue.field == "stats[2].label"
