@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure import __version__
+from brochure.content.compliance import compliance_issues, display_date, parse_month
 from brochure.content.model import Brochure
 from brochure.content.validate import load_content
 from brochure.content.yamlpos import Located
-from brochure.draw.images import print_ready
+from brochure.draw.images import CMYK_PROFILE, print_ready
 from brochure.draw.painter import Painter
 from brochure.errors import BrochureError, Issue
 from brochure.finish.marks import draw_crop_marks
+from brochure.finish.pdfx import PdfxInfo, finish_pdfx, source_date
 from brochure.layout.geometry import Geometry
 from brochure.layout.items import Document, Photo
 from brochure.layout.page import lay_out
@@ -26,7 +30,8 @@ from brochure.resources import Resources, gather
 from brochure.text.markup import plain_text
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
-from brochure.theme.load import load_theme
+from brochure.theme.load import DEFAULT_THEME, load_theme
+from brochure.theme.model import Theme
 
 rl_config.useA85 = 0  # pass JPEG bytes through; ASCII85 would add 25% and time
 PPI_ERROR, PPI_WARN = 149, 224
@@ -39,6 +44,7 @@ class BuildOptions:
     output: Path
     crop_marks: bool | None = None  # None: as the content says (default on)
     theme: Path | None = None
+    today: date | None = None  # for expiry checks; None: the real date
 
 
 @dataclass
@@ -47,30 +53,90 @@ class BuildResult:
     pages: int
     warnings: list[Issue] = field(default_factory=list)
     seconds: float = 0.0
+    record: dict[str, str] = field(default_factory=dict)
 
 
 def build(content_path: Path, options: BuildOptions) -> BuildResult:
     """Build the print PDF; raise BrochureError (nothing written) if the content is wrong."""
     start = time.perf_counter()
-    prepared = _prepare(content_path, options)
-    brochure, _located, res, document, styles, fonts, warnings = prepared
+    p = prepare(content_path, options)
+    res = p.resources
     images = {str(res.hero.path): str(print_ready(res.hero.path))} if res.hero else {}
-    _write_atomically(options.output, lambda tmp: _draw(tmp, brochure, document, styles,
-                                                        fonts, images))
-    return BuildResult(options.output, len(document.pages), warnings,
-                       time.perf_counter() - start)
+    record = approval_record(p, content_path, options)
+
+    def write(tmp: str) -> None:
+        raw = tmp + ".raw"
+        try:
+            _draw(raw, p.brochure, p.document, p.styles, p.fonts, images)
+            finish_pdfx(raw, tmp, _pdfx_info(p.brochure, record), CMYK_PROFILE)
+        finally:
+            if os.path.exists(raw):
+                os.unlink(raw)
+
+    _write_atomically(options.output, write)
+    return BuildResult(options.output, len(p.document.pages), p.warnings,
+                       time.perf_counter() - start, record)
+
+
+def approval_record(p: Prepared, content_path: Path, options: BuildOptions) -> dict[str, str]:
+    """What the PDF's metadata records so a printed file can be matched to its approval."""
+    b = p.brochure
+    theme_files = [DEFAULT_THEME] + ([options.theme] if options.theme else [])
+    fonts = [Path(getattr(p.theme.fonts, w)) for w in ("regular", "italic", "bold", "bold_italic")]
+    inputs = [content_path, *theme_files, *fonts, *p.resources.files(), CMYK_PROFILE]
+    return {
+        "VeevaID": b.compliance.veeva_id,
+        "DateOfPreparation": display_date(b, b.compliance.date_of_preparation),
+        "Status": b.compliance.status,
+        "MaterialType": b.compliance.material_type,
+        "InputsSHA256": inputs_digest(inputs),
+    }
+
+
+def inputs_digest(paths: list[Path]) -> str:
+    """SHA-256 over the bytes of every input file, in a fixed order."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _pdfx_info(b: Brochure, record: dict[str, str]) -> PdfxInfo:
+    year, month = parse_month(b.compliance.date_of_preparation) or (2000, 1)
+    created = source_date(datetime(year, month, 1, tzinfo=UTC))
+    keywords = [b.compliance.veeva_id, f"Date of preparation: {record['DateOfPreparation']}"]
+    return PdfxInfo(title=b.title, subject=b.tagline or "", keywords=keywords,
+                    language=b.language, created=created, creator=f"brochure {__version__}",
+                    extra=record)
 
 
 def check(content_path: Path, options: BuildOptions) -> list[Issue]:
     """Everything a build checks, without writing: returns the warnings."""
-    return _prepare(content_path, options)[-1]
+    return prepare(content_path, options).warnings
 
 
-def _prepare(content_path: Path, options: BuildOptions):
+@dataclass
+class Prepared:
+    """Everything decided before drawing: validated content, theme, files, layout."""
+
+    brochure: Brochure
+    located: Located
+    theme: Theme
+    fonts: FontSet
+    styles: Styles
+    resources: Resources
+    document: Document
+    warnings: list[Issue]
+
+
+def prepare(content_path: Path, options: BuildOptions) -> Prepared:
+    """Load, validate and lay out; raise BrochureError with every problem found."""
     brochure, located = load_content(content_path)
     theme = load_theme(options.theme)
     fonts = register_fonts(theme.fonts)
-    _raise_if(_glyph_issues(brochure, located, fonts))
+    today = options.today or date.today()
+    rules = compliance_issues(brochure, located, theme.veeva_id_pattern, today)
+    _raise_if(rules + _glyph_issues(brochure, located, fonts))
     res = gather(brochure, located)
     marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks
     geo = Geometry.from_theme(theme, brochure.print.bleed_mm, marks)
@@ -81,8 +147,9 @@ def _prepare(content_path: Path, options: BuildOptions):
         raise BrochureError([_locate(i, located) for i in exc.issues]) from None
     ppi = _resolution_issues(document, res, located)
     _raise_if(ppi)
-    warnings = ppi + _placeholder_warnings(brochure, located)
-    return brochure, located, res, document, styles, fonts, warnings
+    warnings = [i for i in rules if i.severity == "warning"]
+    warnings += ppi + _placeholder_warnings(brochure, located)
+    return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)
 
 
 def _raise_if(issues: list[Issue]) -> None:

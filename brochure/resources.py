@@ -38,6 +38,10 @@ class Resources:
     hero: ImageInfo | None = None
     icons: dict[int, Path] = field(default_factory=dict)
 
+    def files(self) -> list[Path]:
+        """Every file used, in a fixed order (for the inputs hash)."""
+        return ([self.hero.path] if self.hero else []) + [self.icons[k] for k in sorted(self.icons)]
+
 
 class _Finder:
     def __init__(self, located: Located):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from brochure.build import BuildOptions, _prepare
+from brochure.build import BuildOptions
+from brochure.build import prepare as prepare_build
 from brochure.errors import BrochureError
 from brochure.layout.items import Rule, Text
 
@@ -10,7 +11,7 @@ from brochure.layout.items import Rule, Text
 def prepare(project, edit):
     content = project / "content.yaml"
     content.write_text(edit(content.read_text()))
-    return _prepare(content, BuildOptions(output=project / "out.pdf"))
+    return prepare_build(content, BuildOptions(output=project / "out.pdf"))
 
 
 def long_content(text):
@@ -22,7 +23,7 @@ def long_content(text):
 
 
 def test_long_content_paginates_and_no_heading_ends_a_column(project):
-    document = prepare(project, long_content)[3]
+    document = prepare(project, long_content).document
     assert len(document.pages) >= 3
     for page in document.pages:
         texts = [i for i in page.items if isinstance(i, Text) and i.role != "Footer"]
@@ -35,7 +36,7 @@ def test_long_content_paginates_and_no_heading_ends_a_column(project):
 
 
 def test_nothing_overlaps_in_a_column(project):
-    document = prepare(project, long_content)[3]
+    document = prepare(project, long_content).document
     for page in document.pages:
         texts = sorted((i for i in page.items if isinstance(i, Text)), key=lambda t: -t.y)
         for a in texts:
@@ -46,7 +47,7 @@ def test_nothing_overlaps_in_a_column(project):
 
 
 def test_quote_is_never_split_from_its_attribution(project):
-    document = prepare(project, long_content)[3]
+    document = prepare(project, long_content).document
     pages = [{t.field for t in p.items if isinstance(t, Text)} for p in document.pages]
     holding = [n for n, fields in enumerate(pages) if "quote.text" in fields]
     assert len(holding) == 1 and {"quote.name", "quote.role"} <= pages[holding[0]]
@@ -72,7 +73,7 @@ def test_text_that_cannot_fit_is_reported_with_its_field(project, edit, field):
 
 def test_markup_like_text_prints_literally(project):
     document = prepare(project, lambda t: t.replace(
-        "science parks", '"<b>science</b> & parks <font color=red>x</font>"'))[3]
+        "science parks", '"<b>science</b> & parks <font color=red>x</font>"')).document
     label = next(i for i in document.pages[0].items if isinstance(i, Text)
                  and i.field == "stats[2].label")
     assert "&lt;b&gt;science&lt;/b&gt; &amp; parks &lt;font" in label.para.text

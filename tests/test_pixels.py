@@ -2,7 +2,7 @@
 
 import pytest
 
-from brochure.build import BuildOptions, _prepare
+from brochure.build import BuildOptions, prepare
 from brochure.layout.items import Fill, Icon
 from tests.conftest import SEED_CONTENT
 from tests.pdfread import MM, render
@@ -13,8 +13,8 @@ WHITE = (255, 255, 255)
 
 @pytest.fixture(scope="module")
 def layout():
-    prepared = _prepare(SEED_CONTENT, BuildOptions(output=SEED_CONTENT.with_suffix(".pdf")))
-    return prepared[3]
+    prepared = prepare(SEED_CONTENT, BuildOptions(output=SEED_CONTENT.with_suffix(".pdf")))
+    return prepared.document
 
 
 @pytest.fixture(scope="module")

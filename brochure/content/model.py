@@ -76,8 +76,16 @@ class Compliance(Strict):
                                       examples=["July 2025"])
     date_last_revised: Text | None = None
     expiry_date: Text | None = None
-    status: Literal["draft", "in-review", "approved", "expired"] = "draft"
+    status: Literal["draft", "in-review", "approved", "expired"] = Field(
+        "draft", description="Review state; anything but approved prints a watermark.")
     material_type: Literal["corporate", "non-promotional", "promotional", "patient"] = "corporate"
+    footer: Literal["every-page", "last-page"] = Field(
+        "every-page", description="Where the reference and date are printed.")
+
+
+class PrescribingInformation(Strict):
+    text: Paragraphs | None = Field(None, description="The prescribing information as text.")
+    url: WebAddress | None = Field(None, description="Or where it is online (printed as a QR).")
 
 
 class PrintSettings(Strict):
@@ -97,5 +105,10 @@ class Brochure(Strict):
     initiatives: Initiatives | None = None
     quote: Quote | None = None
     links: list[Link] = Field(default_factory=list)
+    prescribing_information: PrescribingInformation | None = Field(
+        None, description="Required for promotional material.")
+    adverse_events: Text | None = Field(
+        None, description="The adverse-event reporting statement; required for promotional "
+        "material.")
     compliance: Compliance
     print: PrintSettings = Field(default_factory=PrintSettings)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
-from brochure.layout.items import QR, Document, Fill, Icon, Item, Photo, Rule, Shade, Text
+from brochure.layout.items import (
+    QR,
+    Document,
+    Fill,
+    Icon,
+    Item,
+    Photo,
+    Rule,
+    Shade,
+    Text,
+    Watermark,
+)
 from brochure.text.styles import Styles
 
 
@@ -74,6 +87,21 @@ class Painter:
             r = item.rect
             self.canvas.drawImage(self.images.get(item.path, item.path), r.x, r.y, r.w, r.h,
                                   mask="auto", preserveAspectRatio=True)
+
+    def _watermark(self, item: Watermark) -> None:
+        """The status text, rotated along the page diagonal and sized to span it."""
+        c, r = self.canvas, item.rect
+        angle = math.degrees(math.atan2(r.h, r.w))
+        diagonal = math.hypot(r.w, r.h) * 0.8
+        size = diagonal / max(stringWidth(item.text, item.font, 1), 1)
+        c.saveState()
+        c.setFillColor(self.styles.colour(item.colour))
+        c.setFillAlpha(item.opacity)
+        c.translate(r.x + r.w / 2, r.y + r.h / 2)
+        c.rotate(angle)
+        c.setFont(item.font, size)
+        c.drawCentredString(0, -size * 0.35, item.text)
+        c.restoreState()
 
     def _qr(self, item: QR) -> None:
         draw_qr(self.canvas, item.url, item.rect, self.styles.colour(item.colour),

@@ -78,7 +78,18 @@ class QR:
     field: str = ""
 
 
-Item = Text | Fill | Shade | Rule | Photo | Icon | QR
+@dataclass(frozen=True)
+class Watermark:
+    """Large diagonal text across the whole page (review status)."""
+
+    text: str
+    font: str
+    colour: str
+    opacity: float
+    rect: Rect
+
+
+Item = Text | Fill | Shade | Rule | Photo | Icon | QR | Watermark
 
 
 def shifted(item: Item, dx: float, dy: float) -> Item:

@@ -115,4 +115,6 @@ class Theme(Strict):
     stats: StatStyle = Field(default_factory=StatStyle)
     footer: FooterStyle = Field(default_factory=FooterStyle)
     safe_mm: float = Field(5, ge=0, description="Nothing readable closer to the trim.")
+    veeva_id_pattern: str = Field(r"^[A-Z]{2}-\d{4,8}$",
+                                  description="The company's reference-number format (regex).")
     hyphenate: bool = True

@@ -1,0 +1,130 @@
+"""Checks on what the content streams paint: colour spaces, ink, image resolution, text."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from brochure.preflight.content import ColourSet, ImagePlaced, ShadingUsed, TextShown
+from brochure.preflight.model import Finding
+
+SMALL_TEXT_PT = 8.0
+OVERPRINT_BELOW_PT = 12.0
+EPS = 1e-3
+
+
+def rgb_colours(page: int, events: list) -> list[Finding]:
+    """rg/RG, and sc/scn in an RGB or Lab space: errors, one per operator and place."""
+    uses = Counter((e.where, e.op, e.space.label) for e in events
+                   if isinstance(e, ColourSet) and e.space.not_for_print)
+    return [Finding("colour.rgb-operator", "error", page, where,
+                    f"'{op}' sets a {label} colour {_times(n)}; print needs CMYK only — "
+                    "convert these colours to DeviceCMYK")
+            for (where, op, label), n in uses.items()]
+
+
+def rgb_images(page: int, events: list) -> list[Finding]:
+    seen = {(e.where, e.name, e.space.label) for e in events
+            if isinstance(e, ImagePlaced | ShadingUsed) and e.space and e.space.not_for_print}
+    return [Finding("colour.rgb-image" if name.startswith(("image", "inline")) else
+                    "colour.rgb-shading", "error", page, name,
+                    f"{name} in the {where} is {label}; convert it to CMYK through the "
+                    "output ICC profile")
+            for where, name, label in sorted(seen)]
+
+
+def max_ink(events: list) -> tuple[float, str]:
+    """The highest total area coverage (C+M+Y+K, in %) set by a CMYK colour, and where."""
+    best, where = 0.0, ""
+    for e in events:
+        if isinstance(e, ColourSet) and e.space.family == "cmyk" and len(e.values) == 4:
+            tac = sum(e.values) * 100
+            if tac > best:
+                best, where = tac, e.where
+    return best, where
+
+
+def ink_coverage(page: int, events: list, limit: float) -> list[Finding]:
+    tac, where = max_ink(events)
+    if tac <= limit + EPS:
+        return []
+    return [Finding("ink.tac-over-limit", "error", page, where,
+                    f"a vector colour has {tac:.0f}% total ink (C+M+Y+K), over the "
+                    f"{limit:.0f}% limit — lighten it (rich black C60 M40 Y40 K100 is 240%)")]
+
+
+def effective_ppi(e: ImagePlaced) -> float:
+    """Pixels per inch at placed size, the lower of the two axes; inf if not placed."""
+    a, b, c, d, _, _ = e.ctm
+    wide, high = math.hypot(a, b) / 72, math.hypot(c, d) / 72
+    if wide <= 0 or high <= 0:
+        return math.inf
+    return min(e.width / wide, e.height / high)
+
+
+def resolution(page: int, events: list, ppi_error: float, ppi_warn: float) -> list[Finding]:
+    lowest: dict[tuple[str, str], tuple[float, ImagePlaced]] = {}
+    for e in events:
+        if isinstance(e, ImagePlaced) and e.space is not None:
+            ppi = effective_ppi(e)
+            key = (e.where, e.name)
+            if ppi < lowest.get(key, (math.inf,))[0]:
+                lowest[key] = (ppi, e)
+    return [_ppi_finding(page, ppi, e, ppi_error, ppi_warn) for ppi, e in lowest.values()]
+
+
+def _ppi_finding(page: int, ppi: float, e: ImagePlaced, ppi_error, ppi_warn) -> Finding:
+    size = f"{e.width}x{e.height} px in the {e.where}"
+    if ppi >= ppi_warn:
+        return Finding("image.ppi", "info", page, e.name, f"prints at {ppi:.0f} ppi ({size}).")
+    severity = "error" if ppi < ppi_error else "warning"
+    return Finding("image.low-ppi", severity, page, e.name,
+                   f"prints at {ppi:.0f} ppi ({size}); print needs {ppi_warn:.0f}+ "
+                   "(aim for 300) — use a larger image or place it smaller")
+
+
+def small_multi_ink_text(page: int, events: list) -> list[Finding]:
+    found: dict[tuple[str, str], TextShown] = {}
+    for e in events:
+        if (isinstance(e, TextShown) and e.size < SMALL_TEXT_PT and e.space.family == "cmyk"
+                and sum(1 for v in e.values if v > EPS) > 1):
+            key = (e.where, e.font)
+            if key not in found or e.size < found[key].size:
+                found[key] = e
+    return [Finding("text.small-multi-ink", "warning", page, e.font,
+                    f"{e.size:.1f} pt text is printed in {_cmyk(e.values)} on several plates; "
+                    f"text under {SMALL_TEXT_PT:.0f} pt should use one ink (e.g. 100% K)")
+            for e in found.values()]
+
+
+def black_text_overprint(page: int, events: list) -> list[Finding]:
+    found: dict[tuple[str, str], TextShown] = {}
+    for e in events:
+        if (isinstance(e, TextShown) and e.size < OVERPRINT_BELOW_PT and _is_black(e)
+                and not (e.overprint and e.opm == 1)):
+            found.setdefault((e.where, e.font), e)
+    return [Finding("overprint.black-text", "warning", page, e.font, _overprint_message(e))
+            for e in found.values()]
+
+
+def _overprint_message(e: TextShown) -> str:
+    if e.overprint:
+        return ("100% K text overprints but with overprint mode 0, which knocks out the other "
+                "plates — set OPM 1 in the ExtGState")
+    return (f"100% K text under {OVERPRINT_BELOW_PT:.0f} pt is drawn without overprint — "
+            "use an ExtGState with /op true and /OPM 1 so it cannot show white edges")
+
+
+def _is_black(e: TextShown) -> bool:
+    if e.space.family == "cmyk" and len(e.values) == 4:
+        c, m, y, k = e.values
+        return max(c, m, y) < EPS and k > 1 - EPS
+    return e.space.family == "gray" and len(e.values) == 1 and e.values[0] < EPS
+
+
+def _cmyk(values) -> str:
+    return " ".join(f"{ink}{v * 100:.0f}" for ink, v in zip("CMYK", values, strict=False))
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
