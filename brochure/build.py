@@ -196,6 +196,9 @@ def _write_atomically(target: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a PDF is meant to be shared
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -23,6 +23,10 @@ def parser() -> argparse.ArgumentParser:
                        help="draw crop marks (the default)")
     marks.add_argument("--no-marks", dest="marks", action="store_false",
                        help="no crop marks (for printers who impose their own)")
+    p.add_argument("--preview", action="store_true",
+                   help="also write a PNG of each page and a contact sheet beside the PDF")
+    p.add_argument("--explain", action="store_true",
+                   help="print the approval record stored in the PDF's metadata")
     p.add_argument("--check", action="store_true",
                    help="only validate the content and its files; write nothing")
     return p
@@ -66,6 +70,14 @@ def _run(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     print(f"Wrote {result.path} ({result.pages} page{'s' if result.pages != 1 else ''}, "
           f"{result.seconds * 1000:.0f} ms)")
+    if args.explain:
+        for key, value in result.record.items():
+            print(f"  {key}: {value}")
+    if args.preview:
+        from brochure.preview import write_previews
+
+        for path in write_previews(result.path):
+            print(f"Preview {path}")
     return ExitCode.OK
 
 

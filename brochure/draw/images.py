@@ -57,7 +57,7 @@ def _to_cmyk_jpeg(path: Path, profile: Path, intent: str) -> bytes:
     cmyk = ImageCms.profileToProfile(rgb, source, dest, renderingIntent=INTENTS[intent],
                                      outputMode="CMYK")
     out = io.BytesIO()
-    cmyk.save(out, "JPEG", quality=92, subsampling=0, optimize=False)
+    cmyk.save(out, "JPEG", quality=88, subsampling=0, optimize=False)
     return out.getvalue()
 
 
