@@ -26,6 +26,7 @@ from brochure.finish.pdfx import PdfxInfo, finish_pdfx, source_date
 from brochure.layout.geometry import Geometry
 from brochure.layout.items import Document, Photo
 from brochure.layout.page import lay_out
+from brochure.preflight import Report, check_pdf
 from brochure.resources import Resources, gather
 from brochure.text.markup import plain_text
 from brochure.text.styles import Styles
@@ -54,6 +55,7 @@ class BuildResult:
     warnings: list[Issue] = field(default_factory=list)
     seconds: float = 0.0
     record: dict[str, str] = field(default_factory=dict)
+    preflight: Report | None = None
 
 
 def build(content_path: Path, options: BuildOptions) -> BuildResult:
@@ -74,8 +76,9 @@ def build(content_path: Path, options: BuildOptions) -> BuildResult:
                 os.unlink(raw)
 
     _write_atomically(options.output, write)
+    report = check_pdf(options.output, bleed_mm=p.brochure.print.bleed_mm)
     return BuildResult(options.output, len(p.document.pages), p.warnings,
-                       time.perf_counter() - start, record)
+                       time.perf_counter() - start, record, report)
 
 
 def approval_record(p: Prepared, content_path: Path, options: BuildOptions) -> dict[str, str]:

@@ -70,6 +70,10 @@ def _run(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     print(f"Wrote {result.path} ({result.pages} page{'s' if result.pages != 1 else ''}, "
           f"{result.seconds * 1000:.0f} ms)")
+    if result.preflight:
+        from brochure.preflight.report import summary
+
+        print(summary(result.preflight))
     if args.explain:
         for key, value in result.record.items():
             print(f"  {key}: {value}")
@@ -78,7 +82,22 @@ def _run(args: argparse.Namespace) -> int:
 
         for path in write_previews(result.path):
             print(f"Preview {path}")
+    if result.preflight and result.preflight.verdict == "fail":
+        print(f"Run `brochure check {result.path}` for the details.", file=sys.stderr)
+        return ExitCode.PREFLIGHT_FAILED
     return ExitCode.OK
+
+
+def brochure_main(argv: list[str] | None = None) -> int:
+    """The `brochure` command: `brochure check FILE.pdf`, otherwise as make_pdf.py."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:
+        from brochure.preflight.cli import main as check_main
+
+        return check_main(argv[1:])
+    if argv[:1] == ["build"]:
+        argv = argv[1:]
+    return main(argv)
 
 
 def _print_warnings(warnings) -> None:

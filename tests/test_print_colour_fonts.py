@@ -60,3 +60,34 @@ def test_qr_code_decodes_to_the_link(seed_pdf):
     image = render(seed_pdf, 1, dpi=200)
     results = zxingcpp.read_barcodes(image)
     assert [r.text for r in results] == ["https://example.com/partnership"]
+
+
+def test_seed_passes_the_built_in_preflight_with_no_warnings(seed_pdf):
+    from brochure.preflight import check_pdf
+
+    report = check_pdf(seed_pdf)
+    assert [f.rule for f in report.findings if f.severity != "info"] == []
+    assert report.verdict == "pass"
+
+
+def test_black_text_overprints_and_coloured_text_knocks_out(seed_pdf):
+    shown = set()
+    with pikepdf.open(seed_pdf) as pdf:
+        for page in pdf.pages:
+            states = page.obj.Resources.get("/ExtGState", {})
+            stack, colour, state = [], None, False
+            for operands, op in pikepdf.parse_content_stream(page.obj):
+                op = str(op)
+                if op == "q":
+                    stack.append((colour, state))
+                elif op == "Q":
+                    colour, state = stack.pop()
+                elif op == "k":
+                    colour = tuple(round(float(v), 3) for v in operands)
+                elif op == "gs" and "/op" in states[operands[0]]:
+                    state = bool(states[operands[0]].op)
+                elif op in ("Tj", "TJ"):
+                    shown.add((colour, state))
+    assert ((0, 0, 0, 1), True) in shown
+    assert ((0, 0, 0, 1), False) not in shown
+    assert not {c for c, over in shown if over and c != (0, 0, 0, 1)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -67,7 +68,16 @@ class Painter:
         c.restoreState()
 
     def _text(self, item: Text) -> None:
-        item.para.drawOn(self.canvas, item.x, item.y)
+        """Pure-black text overprints (no white halo if the plates shift); others knock out."""
+        if not _is_pure_black(getattr(item.para.style, "textColor", None)):
+            item.para.drawOn(self.canvas, item.x, item.y)
+            return
+        c = self.canvas
+        c.saveState()
+        c.setFillOverprint(True)
+        c.setOverprintMask(1)
+        item.para.drawOn(c, item.x, item.y)
+        c.restoreState()
 
     def _photo(self, item: Photo) -> None:
         c = self.canvas
@@ -106,6 +116,11 @@ class Painter:
     def _qr(self, item: QR) -> None:
         draw_qr(self.canvas, item.url, item.rect, self.styles.colour(item.colour),
                 self.styles.colour("paper"))
+
+
+def _is_pure_black(colour) -> bool:
+    return isinstance(colour, CMYKColor) and (colour.cyan, colour.magenta, colour.yellow,
+                                              colour.black) == (0, 0, 0, 1)
 
 
 def paint(canvas: Canvas, document: Document, styles: Styles, images: dict[str, str]) -> None:

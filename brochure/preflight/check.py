@@ -47,7 +47,8 @@ def check_pdf(path, ink_limit: float = 300, min_ppi_error: float = 149,
     with _open(str(path)) as pdf:
         try:
             report = Report(str(path), len(pdf.pages), _check(pdf, limits))
-        except pikepdf.PdfError as exc:
+        except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
+            # objects missing or of the wrong type where the PDF standard requires them
             raise UnreadablePdf(str(path), f"the PDF is damaged ({_first_line(exc)})") from None
     report.seconds = time.perf_counter() - start
     return report
