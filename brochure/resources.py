@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +78,10 @@ class _Finder:
             builtin = ICON_DIR / f"{value}.svg"
             if builtin.is_file():
                 return builtin
-            self.problem(path, f"unknown icon '{value}' — use one of: {', '.join(icon_names())}, "
-                         "or the path of your own .svg or .png file")
+            close = difflib.get_close_matches(value, icon_names(), n=1)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    f"use one of: {', '.join(icon_names())}, or the path of your own .svg or .png")
+            self.problem(path, f"unknown icon '{value}' — {hint}")
             return None
         found = self.file(value, path)
         if found and found.suffix.lower() == ".svg":
@@ -102,8 +105,8 @@ def _open_image(path: Path, field_path: tuple, finder: _Finder) -> ImageInfo | N
                        f"{MAX_PIXELS // 1_000_000} megapixels) — export it at print size")
         return None
     except (OSError, SyntaxError, ValueError) as exc:
-        finder.problem(field_path, f"{path.name} cannot be read as an image ({exc}) — "
-                       "re-export it as JPEG or PNG")
+        finder.problem(field_path, f"{path.name} is damaged or not an image "
+                       f"({type(exc).__name__}) — re-export it as JPEG or PNG")
         return None
     if info.format not in IMAGE_TYPES:
         finder.problem(field_path, f"{path.name} is a {info.format} image — use JPEG or PNG")

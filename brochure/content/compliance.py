@@ -28,6 +28,7 @@ WATERMARKS = {
     "expired": "EXPIRED — DO NOT USE",
 }
 EXPIRY_WARNING_DAYS = 30
+DEFAULT_PATTERN = r"^[A-Z]{2}-\d{4,8}$"
 
 
 def parse_month(text: str) -> tuple[int, int] | None:
@@ -74,8 +75,10 @@ def compliance_issues(b: Brochure, located: Located, pattern: str, today: date) 
         problem(("compliance", "veeva_id"), f"'{c.veeva_id}' is a placeholder — approved "
                 "material needs its real reference number")
     elif not re.fullmatch(pattern, c.veeva_id):
-        problem(("compliance", "veeva_id"), f"'{c.veeva_id}' does not match the reference "
-                f"format {pattern} — copy the number from the review system, e.g. GB-68353")
+        form = ("two capital letters, a hyphen and 4 to 8 digits, e.g. GB-68353"
+                if pattern == DEFAULT_PATTERN else f"the company's format {pattern}")
+        problem(("compliance", "veeva_id"), f"'{c.veeva_id}' is not a valid reference number "
+                f"({form}) — copy it from the review system")
     for key in ("date_of_preparation", "date_last_revised", "expiry_date"):
         value = getattr(c, key)
         if value and parse_month(value) is None:

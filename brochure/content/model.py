@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
 
 def _scalar_to_text(value: object) -> object:
-    """YAML reads `value: 600` as a number; a figure is text to us."""
+    """YAML reads `value: 600` as a number and `2025-07-01` as a date; both are text to us."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _not_blank(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("blank", "is empty")
     return value
 
 
@@ -19,9 +37,7 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Text = Annotated[
-    str, BeforeValidator(_scalar_to_text), StringConstraints(strip_whitespace=True, min_length=1)
-]
+Text = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(_not_blank)]
 Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many), Field(min_length=1)]
 
 

@@ -27,8 +27,12 @@ def read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        data = path.read_bytes()
+        line = data[:exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise BrochureError([Issue(
-            f"is not UTF-8 text (byte {exc.start}) — save it as UTF-8", name)]) from None
+            "is not UTF-8 text — save it as UTF-8 (in most editors: Save As, Encoding UTF-8)",
+            name, line, col)]) from None
     except OSError as exc:
         raise BrochureError([Issue(f"cannot be read: {exc.strerror}", name)]) from None
 
@@ -66,8 +70,9 @@ def _message(err: dict, loc: tuple, root: type[BaseModel]) -> str:
         return _unknown_key(root, loc)
     if kind == "missing":
         return f"'{loc[-1]}' is required — add it{_example(root, loc)}"
-    if kind == "string_too_short":
-        return "is empty — write the text, or remove the field"
+    if kind in ("string_too_short", "blank") or (kind == "string_type" and value is None):
+        return "is empty — write the text" + ("" if _required(root, loc) else
+                                               ", or remove the line")
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters) — shorten it"
     if kind == "too_short":
@@ -87,9 +92,20 @@ def _message(err: dict, loc: tuple, root: type[BaseModel]) -> str:
         return f"must be text, not {_kind(value)} — put it in quotes if it is meant as text"
     if kind in ("bool_type", "bool_parsing"):
         return f"must be true or false, not {value!r}"
-    if kind.startswith(("float", "int", "greater", "less")):
-        return f"{err['msg'].lower()} — got {value!r}"
+    if kind.startswith(("float", "int")):
+        return f"must be a plain number (e.g. 3), not {value!r}"
+    if kind.startswith(("greater", "less")):
+        low, high = ctx.get("ge", ctx.get("gt")), ctx.get("le", ctx.get("lt"))
+        limits = " and ".join(f"{w} {v}" for w, v in (("at least", low), ("at most", high))
+                              if v is not None)
+        return f"must be {limits}, not {value!r}"
     return err["msg"]
+
+
+def _required(root: type[BaseModel], loc: tuple) -> bool:
+    parent = _model_at(root, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    return bool(field and field.is_required())
 
 
 def _kind(value: object) -> str:

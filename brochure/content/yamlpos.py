@@ -42,13 +42,29 @@ class _Builder:
         self.file = file
         self.positions: dict[Path, tuple[int, int]] = {}
         self.issues: list[Issue] = []
+        self.count = 0
 
     def build(self, node: yaml.Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            line, col = _mark(node)
+            raise BrochureError([Issue("the file has far more values than a brochure needs "
+                                       "(aliases expanding?) — simplify it", self.file, line, col)])
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self._item(child, path + (i,)) for i, child in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.Node, path: Path):
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, AttributeError, yaml.constructor.ConstructorError):
+            line, col = _mark(node)
+            self.issues.append(Issue(f"'{node.value}' cannot be read as {node.tag.split(':')[-1]}"
+                                     " — remove the !!tag or fix the value", self.file, line, col,
+                                     _dotted(path)))
+            return None
 
     def _item(self, node: yaml.Node, path: Path) -> Any:
         self.positions[path] = _mark(node)
@@ -58,11 +74,11 @@ class _Builder:
         self.loader.flatten_mapping(node)
         result: dict = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)):
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or not key.strip():
                 line, col = _mark(key_node)
-                self.issues.append(Issue("a key must be a plain word — check the indentation",
-                                         self.file, line, col, _dotted(path)))
+                self.issues.append(Issue("a key must be a plain word followed by ':' — check "
+                                         "the indentation", self.file, line, col, _dotted(path)))
                 continue
             if key in result:
                 line, col = _mark(key_node)
@@ -85,39 +101,77 @@ def _dotted(path: Path) -> str:
 dotted = _dotted
 
 
+MAX_NODES = 50_000  # more than any brochure needs; stops alias "billion laughs" expansion
+
+
 def load_yaml(text: str, file: str) -> Located:
     """Parse YAML text; raise BrochureError with located issues on any syntax problem."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
-            return Located({}, file)
+            raise BrochureError([Issue("the file is empty — start from the example content.yaml",
+                                       file, 1, 1)])
         builder = _Builder(loader, file)
         data = builder.build(node, ())
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        raise BrochureError([Issue(
+            f"an invisible control character (U+{exc.character:04X}) is in the text — "
+            "delete it (it often comes from copy and paste)", file, line, col)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or "the YAML cannot be read"
-        hint = _yaml_hint(problem)
-        raise BrochureError([Issue(f"YAML syntax: {problem} — {hint}", file, line, col)]) from None
+        raise BrochureError([_syntax_issue(exc, file)]) from None
     except yaml.YAMLError as exc:
         raise BrochureError([Issue(f"YAML syntax: {exc}", file)]) from None
+    except RecursionError:
+        raise BrochureError([Issue("the file nests too deeply (or an alias refers to itself) — "
+                                   "simplify its structure", file, 1, 1)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if builder.issues:
         raise BrochureError(builder.issues)
     return Located(data, file, builder.positions)
 
 
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, file: str) -> Issue:
+    problem = exc.problem or "the YAML cannot be read"
+    context = exc.context or ""
+    unclosed = ("quoted scalar" in context or "flow" in context) and exc.context_mark
+    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if unclosed and "quoted" in context:
+        return Issue("a quote that opens here is never closed — add the closing quote",
+                     file, line, col)
+    if unclosed:
+        return Issue("a bracket that opens here is never closed — add the closing ] or }, "
+                     "or put the text in quotes", file, line, col)
+    return Issue(f"{_plain(problem)} — {_yaml_hint(problem)}", file, line, col)
+
+
+def _plain(problem: str) -> str:
+    if "expected <block end>" in problem or "block mapping" in problem:
+        return "the indentation does not line up with the lines above"
+    if "'\\t'" in problem:
+        return "a tab character is used for indentation"
+    return f"YAML syntax: {problem}"
+
+
 def _yaml_hint(problem: str) -> str:
-    if "tab" in problem:
+    if "tab" in problem or "'\\t'" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' in quotes"
     if "found character" in problem and ("'@'" in problem or "'`'" in problem):
         return "put text that starts with @ or ` in quotes"
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return "check the indentation and that every key ends with ':'"
-    if "unacceptable character" in problem:
-        return "remove the control character or save the file as UTF-8"
+    if "expected <block end>" in problem or "block mapping" in problem:
+        return "indent each field of a group by the same number of spaces"
+    if "could not find expected ':'" in problem:
+        return "check that every key ends with ':'"
     return "check the line and the one before it (quotes, colons, indentation)"

@@ -72,8 +72,8 @@ def _title(b: Brochure, styles: Styles, geo: Geometry, hero_bottom: float, unit:
     room = geo.height - geo.margin_top - hero_bottom - 2.5 * unit
     if title.h > room:
         raise BrochureError([Issue(
-            f"the title needs {title.h / MM:.0f} mm but the photo leaves {room / MM:.0f} mm — "
-            "shorten the title", field="title")])
+            f"the title needs {title.h / MM:.0f} mm but the top band leaves {room / MM:.0f} mm "
+            "— shorten the title", field="title")])
     return Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1")
 
 
