@@ -1,43 +1,46 @@
-"""The pipeline: content file -> validated model -> layout -> PDF, written atomically."""
+"""The pipeline: content file -> validated model -> layout -> PDF editions, written atomically.
+
+`prepare` does everything that can fail because of the content (validation, compliance,
+files, layout); only then does `build` write anything. The print edition is CMYK PDF/X-4
+with bleed and marks; the digital edition is trim-size, sRGB, tagged (PDF/UA-1), with live
+links. Each is checked after writing (print preflight, accessibility check).
+"""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from reportlab import rl_config
-from reportlab.pdfgen.canvas import Canvas
-
 from brochure import __version__
+from brochure.checks import (
+    glyph_issues,
+    locate,
+    placeholder_warnings,
+    resolution_issues,
+)
 from brochure.content.compliance import compliance_issues, display_date, parse_month
 from brochure.content.model import Brochure
 from brochure.content.validate import load_content
 from brochure.content.yamlpos import Located
-from brochure.draw.images import CMYK_PROFILE, print_ready
-from brochure.draw.painter import Painter
+from brochure.draw.images import CMYK_PROFILE, print_ready, screen_ready
 from brochure.errors import BrochureError, Issue
-from brochure.finish.marks import draw_crop_marks
-from brochure.finish.pdfx import PdfxInfo, finish_pdfx, source_date
+from brochure.finish.pdfx import PDFUA, PdfxInfo, finish_pdfx, source_date
 from brochure.layout.geometry import Geometry
-from brochure.layout.items import Document, Photo
+from brochure.layout.items import Document
 from brochure.layout.page import lay_out
-from brochure.preflight import Report, check_pdf
+from brochure.preflight import Report
 from brochure.resources import Resources, gather
-from brochure.text.markup import plain_text
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
 from brochure.theme.load import DEFAULT_THEME, load_theme
 from brochure.theme.model import Theme
+from brochure.write import draw_digital, draw_print, write_atomically
 
-rl_config.useA85 = 0  # pass JPEG bytes through; ASCII85 would add 25% and time
-PPI_ERROR, PPI_WARN = 149, 224
-NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "decorative"}
-PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+EDITIONS = ("print", "digital")
+SCREEN_PPI = 170  # the digital edition's photos: sharp on screen, small to send
 
 
 @dataclass
@@ -46,39 +49,131 @@ class BuildOptions:
     crop_marks: bool | None = None  # None: as the content says (default on)
     theme: Path | None = None
     today: date | None = None  # for expiry checks; None: the real date
+    editions: tuple[str, ...] = EDITIONS
+
+
+@dataclass
+class Edition:
+    """One written PDF and what its check found."""
+
+    name: str
+    path: Path
+    pages: int
+    report: Report
 
 
 @dataclass
 class BuildResult:
-    path: Path
-    pages: int
+    editions: list[Edition]
     warnings: list[Issue] = field(default_factory=list)
     seconds: float = 0.0
     record: dict[str, str] = field(default_factory=dict)
-    preflight: Report | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.editions[0].path
+
+
+@dataclass
+class Prepared:
+    """Everything decided before drawing: validated content, theme, files, layout."""
+
+    brochure: Brochure
+    located: Located
+    theme: Theme
+    fonts: FontSet
+    styles: Styles
+    resources: Resources
+    document: Document
+    warnings: list[Issue]
+
+
+def edition_path(output: Path, edition: str) -> Path:
+    """OUT.pdf for print, OUT-digital.pdf beside it for the digital edition."""
+    return output if edition == "print" else output.with_name(f"{output.stem}-digital.pdf")
 
 
 def build(content_path: Path, options: BuildOptions) -> BuildResult:
-    """Build the print PDF; raise BrochureError (nothing written) if the content is wrong."""
+    """Build the editions asked for; raise BrochureError (nothing written) if content is wrong."""
     start = time.perf_counter()
-    p = prepare(content_path, options)
-    res = p.resources
-    images = {str(res.hero.path): str(print_ready(res.hero.path))} if res.hero else {}
-    record = approval_record(p, content_path, options)
+    prepared = {name: prepare(content_path, options, digital=name == "digital")
+                for name in options.editions}
+    first = next(iter(prepared.values()))
+    record = approval_record(first, content_path, options)
+    editions = [_write(name, p, record, edition_path(options.output, name))
+                for name, p in prepared.items()]
+    return BuildResult(editions, first.warnings, time.perf_counter() - start, record)
 
-    def write(tmp: str) -> None:
-        raw = tmp + ".raw"
-        try:
-            _draw(raw, p.brochure, p.document, p.styles, p.fonts, images)
-            finish_pdfx(raw, tmp, _pdfx_info(p.brochure, record), CMYK_PROFILE)
-        finally:
-            if os.path.exists(raw):
-                os.unlink(raw)
 
-    _write_atomically(options.output, write)
-    report = check_pdf(options.output, bleed_mm=p.brochure.print.bleed_mm)
-    return BuildResult(options.output, len(p.document.pages), p.warnings,
-                       time.perf_counter() - start, record, report)
+def check(content_path: Path, options: BuildOptions) -> list[Issue]:
+    """Everything a build checks, without writing: returns the warnings."""
+    return prepare(content_path, options).warnings
+
+
+def prepare(content_path: Path, options: BuildOptions, digital: bool = False) -> Prepared:
+    """Load, validate and lay out; raise BrochureError with every problem found."""
+    brochure, located = load_content(content_path)
+    theme = load_theme(options.theme)
+    fonts = register_fonts(theme.fonts)
+    rules = compliance_issues(brochure, located, theme.veeva_id_pattern,
+                              options.today or date.today())
+    _raise_if(rules + glyph_issues(brochure, located, fonts))
+    res = gather(brochure, located)
+    marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks
+    bleed = 0 if digital else brochure.print.bleed_mm
+    geo = Geometry.from_theme(theme, bleed, marks and not digital)
+    styles = Styles(theme, fonts, brochure.language, screen=digital)
+    try:
+        document = lay_out(brochure, res, theme, styles, geo, live_links=digital)
+    except BrochureError as exc:
+        raise BrochureError([locate(i, located) for i in exc.issues]) from None
+    ppi = resolution_issues(document, res, located)
+    _raise_if(ppi)
+    warnings = [i for i in rules if i.severity == "warning"]
+    warnings += ppi + placeholder_warnings(brochure, located)
+    return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)
+
+
+def _raise_if(issues: list[Issue]) -> None:
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        raise BrochureError(errors)
+
+
+def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Edition:
+    b = p.brochure
+    if name == "print":
+        from brochure.preflight import check_pdf
+
+        images = _images(p, lambda src, _w: print_ready(src))
+
+        def write(tmp: str) -> None:
+            draw_print(tmp + ".raw", p.document, p.styles, p.fonts, images, b.language)
+            finish_pdfx(tmp + ".raw", tmp, pdf_info(b, record), CMYK_PROFILE)
+
+        write_atomically(path, write)
+        return Edition(name, path, len(p.document.pages),
+                       check_pdf(path, bleed_mm=b.print.bleed_mm))
+    from brochure.finish.digital import finish_digital
+    from brochure.preflight.ua import check_ua
+
+    images = _images(p, screen_ready)
+
+    def write_digital(tmp: str) -> None:
+        tagger = draw_digital(tmp + ".raw", p.document, p.styles, p.fonts, images, b.language)
+        finish_digital(tmp + ".raw", tmp, pdf_info(b, record, PDFUA), tagger.records)
+
+    write_atomically(path, write_digital)
+    return Edition(name, path, len(p.document.pages), check_ua(path))
+
+
+def _images(p: Prepared, convert) -> dict[str, str]:
+    """Prepared image files by source path: CMYK for print, downsampled sRGB for screen."""
+    hero = p.resources.hero
+    if not hero:
+        return {}
+    width_px = round(p.document.geometry.width / 72 * SCREEN_PPI)
+    return {str(hero.path): str(convert(hero.path, width_px))}
 
 
 def approval_record(p: Prepared, content_path: Path, options: BuildOptions) -> dict[str, str]:
@@ -104,172 +199,10 @@ def inputs_digest(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _pdfx_info(b: Brochure, record: dict[str, str]) -> PdfxInfo:
+def pdf_info(b: Brochure, record: dict[str, str], conformance: str = "PDF/X-4") -> PdfxInfo:
     year, month = parse_month(b.compliance.date_of_preparation) or (2000, 1)
     created = source_date(datetime(year, month, 1, tzinfo=UTC))
     keywords = [b.compliance.veeva_id, f"Date of preparation: {record['DateOfPreparation']}"]
     return PdfxInfo(title=b.title, subject=b.tagline or "", keywords=keywords,
                     language=b.language, created=created, creator=f"brochure {__version__}",
-                    extra=record)
-
-
-def check(content_path: Path, options: BuildOptions) -> list[Issue]:
-    """Everything a build checks, without writing: returns the warnings."""
-    return prepare(content_path, options).warnings
-
-
-@dataclass
-class Prepared:
-    """Everything decided before drawing: validated content, theme, files, layout."""
-
-    brochure: Brochure
-    located: Located
-    theme: Theme
-    fonts: FontSet
-    styles: Styles
-    resources: Resources
-    document: Document
-    warnings: list[Issue]
-
-
-def prepare(content_path: Path, options: BuildOptions) -> Prepared:
-    """Load, validate and lay out; raise BrochureError with every problem found."""
-    brochure, located = load_content(content_path)
-    theme = load_theme(options.theme)
-    fonts = register_fonts(theme.fonts)
-    today = options.today or date.today()
-    rules = compliance_issues(brochure, located, theme.veeva_id_pattern, today)
-    _raise_if(rules + _glyph_issues(brochure, located, fonts))
-    res = gather(brochure, located)
-    marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks
-    geo = Geometry.from_theme(theme, brochure.print.bleed_mm, marks)
-    styles = Styles(theme, fonts, brochure.language)
-    try:
-        document = lay_out(brochure, res, theme, styles, geo)
-    except BrochureError as exc:
-        raise BrochureError([_locate(i, located) for i in exc.issues]) from None
-    ppi = _resolution_issues(document, res, located)
-    _raise_if(ppi)
-    warnings = [i for i in rules if i.severity == "warning"]
-    warnings += ppi + _placeholder_warnings(brochure, located)
-    return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)
-
-
-def _raise_if(issues: list[Issue]) -> None:
-    errors = [i for i in issues if i.severity == "error"]
-    if errors:
-        raise BrochureError(errors)
-
-
-def _draw(path: str, b: Brochure, document: Document, styles: Styles, fonts: FontSet,
-          images: dict[str, str]) -> None:
-    geo: Geometry = document.geometry
-    media, slug = geo.media, geo.slug
-    trim = geo.trim.as_box()
-    canvas = Canvas(
-        path, pagesize=(media.w, media.h), invariant=1, pageCompression=1,
-        enforceColorSpace="sep_cmyk", initialFontName=fonts.name("regular"),
-        trimBox=_offset(trim, slug), bleedBox=_offset(geo.bleed_rect.as_box(), slug),
-        lang=b.language,
-    )
-    canvas.setTitle(b.title)
-    canvas.setSubject(b.tagline or "")
-    canvas.setKeywords([b.compliance.veeva_id, f"Date of preparation: "
-                        f"{b.compliance.date_of_preparation}"])
-    canvas.setCreator(f"brochure {__version__}")
-    canvas.setProducer(f"brochure {__version__} (ReportLab)")
-    painter = Painter(canvas, styles, images)
-    for page in document.pages:
-        canvas.translate(slug, slug)
-        painter.page(page.items)
-        if geo.marks:
-            draw_crop_marks(canvas, geo)
-        canvas.showPage()
-    canvas.save()
-
-
-def _offset(box: tuple[float, ...], d: float) -> tuple[float, ...]:
-    return tuple(v + d for v in box)
-
-
-def _write_atomically(target: Path, write) -> None:
-    """Write to a temporary file beside target, then rename: never a half-written PDF."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a PDF is meant to be shared
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _printed_strings(value, path=()):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in NOT_PRINTED:
-                yield from _printed_strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _printed_strings(item, path + (i,))
-
-
-def _glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
-    issues = []
-    for path, text in _printed_strings(b.model_dump()):
-        for char in fonts.missing(plain_text(text)):
-            line, col = located.where(path)
-            issues.append(Issue(
-                f"the font {fonts.family} has no glyph for '{char}' (U+{ord(char):04X}) — "
-                "replace the character or use a theme font that has it",
-                located.file, line, col, _dotted(path)))
-    return issues
-
-
-def _dotted(path: tuple) -> str:
-    from brochure.content.yamlpos import dotted
-    return dotted(path)
-
-
-def _locate(issue: Issue, located: Located) -> Issue:
-    """Give a layout issue (which knows only its field) the file, line and column."""
-    if issue.file or not issue.field:
-        return issue
-    path: list = []
-    for part in issue.field.replace("]", "").replace("[", ".").split("."):
-        path.append(int(part) if part.isdigit() else part)
-    line, col = located.where(tuple(path))
-    return Issue(issue.message, located.file, line, col, issue.field, issue.severity)
-
-
-def _resolution_issues(document: Document, res: Resources, located: Located) -> list[Issue]:
-    issues = []
-    for page in document.pages:
-        for item in page.items:
-            if isinstance(item, Photo) and res.hero and item.path == str(res.hero.path):
-                ppi = res.hero.width / (item.placed.w / 72)
-                if ppi < PPI_WARN:
-                    severity = "error" if ppi < PPI_ERROR else "warning"
-                    needed = int(item.placed.w / 72 * 300)
-                    issues.append(_locate(Issue(
-                        f"the photo prints at {ppi:.0f} ppi; print needs {PPI_WARN}+ "
-                        f"(aim for 300: {needed} px wide) — use a larger image",
-                        field=item.field, severity=severity), located))
-    return issues
-
-
-def _placeholder_warnings(b: Brochure, located: Located) -> list[Issue]:
-    issues = []
-    for i, link in enumerate(b.links):
-        if any(host in link.url for host in PLACEHOLDER_HOSTS):
-            line, col = located.where(("links", i, "url"))
-            issues.append(Issue(f"'{link.url}' is a placeholder address — put the real one in "
-                                "before this goes to print", located.file, line, col,
-                                f"links[{i}].url", "warning"))
-    return issues
+                    extra=record, conformance=conformance)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from brochure.errors import BrochureError, ExitCode
 
+CHECK_NAMES = {"print": "preflight:", "digital": "accessibility (PDF/UA):"}
+
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -18,6 +20,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path,
                    help="where to write the PDF (default: build/<content name>.pdf)")
     p.add_argument("--theme", type=Path, help="a theme file laid over the default theme")
+    p.add_argument("--edition", choices=("both", "print", "digital"), default="both",
+                   help="which PDF to write: print (CMYK, bleed, marks), digital (screen, "
+                        "tagged, live links; OUT-digital.pdf) or both (the default)")
     marks = p.add_mutually_exclusive_group()
     marks.add_argument("--marks", dest="marks", action="store_true", default=None,
                        help="draw crop marks (the default)")
@@ -60,7 +65,9 @@ def _run(args: argparse.Namespace) -> int:
     from brochure.build import BuildOptions, build, check
 
     output = args.output or default_output(args.content)
-    options = BuildOptions(output=output, crop_marks=args.marks, theme=args.theme)
+    editions = ("print", "digital") if args.edition == "both" else (args.edition,)
+    options = BuildOptions(output=output, crop_marks=args.marks, theme=args.theme,
+                           editions=editions)
     if args.check:
         warnings = check(args.content, options)
         _print_warnings(warnings)
@@ -68,24 +75,28 @@ def _run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     result = build(args.content, options)
     _print_warnings(result.warnings)
-    print(f"Wrote {result.path} ({result.pages} page{'s' if result.pages != 1 else ''}, "
-          f"{result.seconds * 1000:.0f} ms)")
-    if result.preflight:
-        from brochure.preflight.report import summary
+    from brochure.preflight.report import summary
 
-        print(summary(result.preflight))
+    for edition in result.editions:
+        size = edition.path.stat().st_size / 1024
+        print(f"Wrote {edition.path} ({edition.name}, {edition.pages} "
+              f"page{'s' if edition.pages != 1 else ''}, {size:.0f} KB)")
+        print("  " + summary(edition.report).replace("preflight:", CHECK_NAMES[edition.name]))
+    print(f"Done in {result.seconds * 1000:.0f} ms")
     if args.explain:
         for key, value in result.record.items():
             print(f"  {key}: {value}")
     if args.preview:
         from brochure.preview import write_previews
 
-        for path in write_previews(result.path):
-            print(f"Preview {path}")
-    if result.preflight and result.preflight.verdict == "fail":
-        print(f"Run `brochure check {result.path}` for the details.", file=sys.stderr)
-        return ExitCode.PREFLIGHT_FAILED
-    return ExitCode.OK
+        for edition in result.editions:
+            for path in write_previews(edition.path):
+                print(f"Preview {path}")
+    failed = [e for e in result.editions if e.report.verdict == "fail"]
+    for edition in failed:
+        print(f"{edition.path} fails its {CHECK_NAMES[edition.name][:-1]} check — run "
+              f"`brochure check {edition.path}` for the details.", file=sys.stderr)
+    return ExitCode.PREFLIGHT_FAILED if failed else ExitCode.OK
 
 
 def brochure_main(argv: list[str] | None = None) -> int:

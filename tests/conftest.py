@@ -34,3 +34,9 @@ def project(tmp_path) -> Path:
     (tmp_path / "assets" / "images").mkdir(parents=True)
     shutil.copy(ROOT / "assets/images/hero-standin.jpg", tmp_path / "assets/images")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def seed_digital(seed_pdf) -> Path:
+    """The digital edition written beside the print one by the same build."""
+    return seed_pdf.with_name("brochure-digital.pdf")

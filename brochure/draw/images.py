@@ -43,14 +43,47 @@ def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "percept
     return target
 
 
+def screen_ready(path: Path, width_px: int) -> Path:
+    """An sRGB JPEG no wider than width_px for the digital edition (cached)."""
+    digest = hashlib.sha256()
+    for part in (path.read_bytes(), str(width_px).encode(), b"screen-v1"):
+        digest.update(hashlib.sha256(part).digest())
+    target = cache_dir() / f"{digest.hexdigest()[:32]}-screen.jpg"
+    if not target.exists():
+        _write_atomically(target, _to_screen_jpeg(path, width_px))
+    return target
+
+
+def _to_screen_jpeg(path: Path, width_px: int) -> bytes:
+    with Image.open(path) as im:
+        icc = im.info.get("icc_profile")
+        if im.mode == "CMYK":
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc)) if icc else \
+                ImageCms.getOpenProfile(str(CMYK_PROFILE))
+            rgb = ImageCms.profileToProfile(im, source, ImageCms.getOpenProfile(
+                str(SRGB_PROFILE)), outputMode="RGB")
+        else:
+            rgb = _flatten(im)
+    if rgb.width > width_px:
+        rgb = rgb.resize((width_px, round(rgb.height * width_px / rgb.width)),
+                         Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    rgb.save(out, "JPEG", quality=80, optimize=True, progressive=False)
+    return out.getvalue()
+
+
+def _flatten(im: Image.Image) -> Image.Image:
+    """RGB on white paper, whatever the mode (palette, alpha, grey)."""
+    im = im.convert("RGBA")
+    ground = Image.new("RGB", im.size, (255, 255, 255))
+    ground.paste(im, mask=im.getchannel("A"))
+    return ground
+
+
 def _to_cmyk_jpeg(path: Path, profile: Path, intent: str) -> bytes:
     with Image.open(path) as im:
         icc = im.info.get("icc_profile")
-        rgb = im.convert("RGBA" if "A" in im.getbands() else "RGB")
-    if rgb.mode == "RGBA":  # flatten onto white paper
-        ground = Image.new("RGB", rgb.size, (255, 255, 255))
-        ground.paste(rgb, mask=rgb.getchannel("A"))
-        rgb = ground
+        rgb = _flatten(im)
     source = ImageCms.ImageCmsProfile(io.BytesIO(icc)) if icc else ImageCms.getOpenProfile(
         str(SRGB_PROFILE))
     dest = ImageCms.getOpenProfile(str(profile))

@@ -11,9 +11,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
+from brochure.finish.tagging import Tagger
 from brochure.layout.items import (
     QR,
-    Document,
     Fill,
     Icon,
     Item,
@@ -29,12 +29,17 @@ from brochure.text.styles import Styles
 class Painter:
     """Turns items into PDF drawing operations; images come already prepared."""
 
-    def __init__(self, canvas: Canvas, styles: Styles, images: dict[str, str]):
-        self.canvas, self.styles, self.images = canvas, styles, images
+    def __init__(self, canvas: Canvas, styles: Styles, images: dict[str, str],
+                 tagger: Tagger | None = None):
+        self.canvas, self.styles, self.images, self.tagger = canvas, styles, images, tagger
 
     def page(self, items: list[Item]) -> None:
         for item in items:
+            if self.tagger:
+                self.canvas.addLiteral(self.tagger.begin(item))
             getattr(self, "_" + type(item).__name__.lower())(item)
+            if self.tagger:
+                self.canvas.addLiteral("EMC")
 
     def _fill(self, item: Fill) -> None:
         c = self.canvas
@@ -123,8 +128,3 @@ def _is_pure_black(colour) -> bool:
                                               colour.black) == (0, 0, 0, 1)
 
 
-def paint(canvas: Canvas, document: Document, styles: Styles, images: dict[str, str]) -> None:
-    painter = Painter(canvas, styles, images)
-    for page in document.pages:
-        painter.page(page.items)
-        canvas.showPage()

@@ -26,6 +26,7 @@ from pikepdf import Array, Dictionary, Name, String
 from brochure.draw.images import cache_dir
 
 PDFX_VERSION = "PDF/X-4"
+PDFUA = "PDF/UA-1"
 BROCHURE_NS = "https://brochure.invalid/ns/1.0/"
 STANDARD_INFO = {"Title", "Subject", "Keywords", "Creator", "Producer", "CreationDate",
                  "ModDate", "Trapped", "Author", "GTS_PDFXVersion"}
@@ -40,6 +41,7 @@ NAMESPACES = (
     ("xmp", "http://ns.adobe.com/xap/1.0/"),
     ("xmpMM", "http://ns.adobe.com/xap/1.0/mm/"),
     ("pdfxid", "http://www.npes.org/pdfx/ns/id/"),
+    ("pdfuaid", "http://www.aiim.org/pdfua/ns/id/"),
     ("brochure", BROCHURE_NS),
 )
 
@@ -56,6 +58,7 @@ class PdfxInfo:
     output_condition: str = "FOGRA39"  # OutputConditionIdentifier
     output_condition_info: str = "ISO Coated v2 300% (basICColor)"
     registry: str = "http://www.color.org"
+    conformance: str = PDFX_VERSION  # or PDFUA: the digital edition's standard
 
 
 def source_date(fallback: datetime) -> datetime:
@@ -66,22 +69,14 @@ def source_date(fallback: datetime) -> datetime:
 
 def finish_pdfx(src: str | Path, dst: str | Path, info: PdfxInfo, icc_profile: Path) -> None:
     """Write dst: src made PDF/X-4 (intent, Info, XMP, page groups, deterministic /ID)."""
-    _check_extra(info.extra)
     data = Path(src).read_bytes()
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        finish_common(pdf, info, data)
         pdf.Root.OutputIntents = Array([_output_intent(pdf, info, Path(icc_profile))])
-        pdf.Root.Lang = String(info.language)
-        pdf.trailer.Info = pdf.make_indirect(_docinfo(info))
-        pdf.Root.Metadata = pdf.make_stream(_xmp(info, data), Type=Name.Metadata,
-                                            Subtype=Name.XML)
-        if "/ID" in pdf.trailer:  # ReportLab hashes only the Info into its ID
-            del pdf.trailer.ID  # qpdf then derives both halves from the content
         for page in pdf.pages:
             if _uses_transparency(page.obj.get("/Resources"), set()):
                 _set_page_group(page.obj)
-        pdf.save(dst, deterministic_id=True, compress_streams=True, encryption=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version="1.6",
-                 fix_metadata_version=False)  # True would re-serialise our XMP
+        save_deterministic(pdf, dst)
 
 
 def _check_extra(extra: dict[str, str]) -> None:
@@ -134,8 +129,10 @@ def _docinfo(info: PdfxInfo) -> Dictionary:
         Title=String(info.title), Subject=String(info.subject),
         Keywords=String(_keywords(info)), Creator=String(info.creator),
         Producer=String(_producer(info)), CreationDate=date, ModDate=date,
-        Trapped=Name("/False"), GTS_PDFXVersion=String(PDFX_VERSION),
+        Trapped=Name("/False"),
     )
+    if info.conformance == PDFX_VERSION:
+        docinfo.GTS_PDFXVersion = String(PDFX_VERSION)
     for key, value in info.extra.items():
         docinfo[Name("/" + key)] = String(value)
     return docinfo
@@ -203,7 +200,7 @@ def _xmp(info: PdfxInfo, source: bytes) -> bytes:
         f"   <xmpMM:InstanceID>{_uuid('instance', fields, source)}</xmpMM:InstanceID>\n"
         "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
         "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
-        f"   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>\n"
+        f"{_conformance_line(info)}"
         f"{extra}"
         "  </rdf:Description>\n"
         " </rdf:RDF>\n"
@@ -211,6 +208,29 @@ def _xmp(info: PdfxInfo, source: bytes) -> bytes:
     )
     padding = (" " * 99 + "\n") * (XMP_PADDING // 100)
     return (body + padding + '<?xpacket end="w"?>').encode("utf-8")
+
+
+def _conformance_line(info: PdfxInfo) -> str:
+    if info.conformance == PDFUA:
+        return "   <pdfuaid:part>1</pdfuaid:part>\n"
+    return f"   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>\n"
+
+
+def finish_common(pdf: pikepdf.Pdf, info: PdfxInfo, source: bytes) -> None:
+    """Info, XMP and language, shared by the print and the digital edition."""
+    _check_extra(info.extra)
+    pdf.Root.Lang = String(info.language)
+    pdf.trailer.Info = pdf.make_indirect(_docinfo(info))
+    pdf.Root.Metadata = pdf.make_stream(_xmp(info, source), Type=Name.Metadata,
+                                        Subtype=Name.XML)
+    if "/ID" in pdf.trailer:  # ReportLab hashes only the Info into its ID
+        del pdf.trailer.ID  # qpdf then derives both halves from the content
+
+
+def save_deterministic(pdf: pikepdf.Pdf, dst: str | Path) -> None:
+    pdf.save(dst, deterministic_id=True, compress_streams=True, encryption=False,
+             object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version="1.6",
+             fix_metadata_version=False)  # True would re-serialise our XMP
 
 
 def _uses_transparency(resources, seen: set[tuple[int, int]]) -> bool:
@@ -243,10 +263,10 @@ def _blend_mode(bm) -> str:
     return str(bm)
 
 
-def _set_page_group(page: Dictionary) -> None:
+def _set_page_group(page: Dictionary, space: str = "/DeviceCMYK") -> None:
     group = page.get("/Group")
     if not isinstance(group, Dictionary):
         group = page.Group = Dictionary()
     group.Type = Name.Group
     group.S = Name.Transparency
-    group.CS = Name.DeviceCMYK
+    group.CS = Name(space)

@@ -57,11 +57,14 @@ def quote_group(q: Quote, styles: Styles, width: float) -> Group:
 
 
 def link_group(link: Link, styles: Styles, width: float, field: str, live: bool) -> Group:
-    """Label and short URL beside a QR code (print); the label is a live link on screen."""
+    """Print: label and short URL beside a QR code. Screen: both are live links, no QR."""
     label = to_markup(link.label, tie_last_words=False)
-    if live:
-        label = f'<a href="{_attr(link.url)}">{label}</a>'
     url = to_markup(short_url(link.url), tie_last_words=False)
+    if live:
+        href = _attr(link.url)
+        label, url = (f'<a href="{href}">{label}</a>', f'<a href="{href}">{url}</a>')
+        return _stack([(label, "link_label", f"{field}.label"), (url, "link_url", f"{field}.url")],
+                      styles, width, 0, width, gap_after_first=0.5 * MM)
     text_x = QR_SIZE + 4 * MM
     group = _stack([(label, "link_label", f"{field}.label"), (url, "link_url", f"{field}.url")],
                    styles, width, text_x, width - text_x, gap_after_first=0.5 * MM)

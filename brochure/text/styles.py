@@ -31,7 +31,8 @@ class Styles:
 
     def __init__(self, theme: Theme, fonts: FontSet, language: str, screen: bool = False):
         self.theme, self.fonts, self.screen = theme, fonts, screen
-        self.hyphenation = hyphenation_lang(language) if theme.hyphenate else ""
+        # on screen, whole words read better aloud (screen readers) and reflow cleanly
+        self.hyphenation = hyphenation_lang(language) if theme.hyphenate and not screen else ""
         self._cache: dict[tuple[str, str], ParagraphStyle] = {}
 
     def colour(self, name: str) -> Color:

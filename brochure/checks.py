@@ -1,0 +1,79 @@
+"""Checks on validated content that need the theme or the layout: glyphs the font lacks,
+image resolution at placed size, placeholder links. They return issues; they never print."""
+
+from __future__ import annotations
+
+from brochure.content.model import Brochure
+from brochure.content.yamlpos import Located, dotted
+from brochure.errors import Issue
+from brochure.layout.items import Document, Photo
+from brochure.resources import Resources
+from brochure.text.markup import plain_text
+from brochure.theme.fonts import FontSet
+
+PPI_ERROR, PPI_WARN = 149, 224
+NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "decorative",
+               "footer"}
+PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+
+
+def printed_strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NOT_PRINTED:
+                yield from printed_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from printed_strings(item, path + (i,))
+
+
+def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
+    issues = []
+    for path, text in printed_strings(b.model_dump()):
+        for char in fonts.missing(plain_text(text)):
+            line, col = located.where(path)
+            issues.append(Issue(
+                f"the font {fonts.family} has no glyph for '{char}' (U+{ord(char):04X}) — "
+                "replace the character or use a theme font that has it",
+                located.file, line, col, dotted(path)))
+    return issues
+
+
+def locate(issue: Issue, located: Located) -> Issue:
+    """Give a layout issue (which knows only its field) the file, line and column."""
+    if issue.file or not issue.field:
+        return issue
+    path: list = []
+    for part in issue.field.replace("]", "").replace("[", ".").split("."):
+        path.append(int(part) if part.isdigit() else part)
+    line, col = located.where(tuple(path))
+    return Issue(issue.message, located.file, line, col, issue.field, issue.severity)
+
+
+def resolution_issues(document: Document, res: Resources, located: Located) -> list[Issue]:
+    issues = []
+    for page in document.pages:
+        for item in page.items:
+            if isinstance(item, Photo) and res.hero and item.path == str(res.hero.path):
+                ppi = res.hero.width / (item.placed.w / 72)
+                if ppi < PPI_WARN:
+                    severity = "error" if ppi < PPI_ERROR else "warning"
+                    needed = int(item.placed.w / 72 * 300)
+                    issues.append(locate(Issue(
+                        f"the photo prints at {ppi:.0f} ppi; print needs {PPI_WARN}+ "
+                        f"(aim for 300: {needed} px wide) — use a larger image",
+                        field=item.field, severity=severity), located))
+    return issues
+
+
+def placeholder_warnings(b: Brochure, located: Located) -> list[Issue]:
+    issues = []
+    for i, link in enumerate(b.links):
+        if any(host in link.url for host in PLACEHOLDER_HOSTS):
+            line, col = located.where(("links", i, "url"))
+            issues.append(Issue(f"'{link.url}' is a placeholder address — put the real one in "
+                                "before this goes to print", located.file, line, col,
+                                f"links[{i}].url", "warning"))
+    return issues
