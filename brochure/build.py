@@ -23,7 +23,7 @@ from brochure.checks import (
 )
 from brochure.content.compliance import compliance_issues, display_date, parse_month
 from brochure.content.model import Brochure
-from brochure.content.validate import load_content
+from brochure.content.validate import load_located, validate
 from brochure.content.yamlpos import Located
 from brochure.draw.images import CMYK_PROFILE, print_ready, screen_ready
 from brochure.errors import BrochureError, Issue
@@ -95,11 +95,16 @@ def edition_path(output: Path, edition: str) -> Path:
 
 def build(content_path: Path, options: BuildOptions) -> BuildResult:
     """Build the editions asked for; raise BrochureError (nothing written) if content is wrong."""
+    return build_located(load_located(content_path), options)
+
+
+def build_located(located: Located, options: BuildOptions) -> BuildResult:
+    """As build, for content already parsed (a variant: base content with overrides)."""
     start = time.perf_counter()
-    prepared = {name: prepare(content_path, options, digital=name == "digital")
+    prepared = {name: prepare_located(located, options, digital=name == "digital")
                 for name in options.editions}
     first = next(iter(prepared.values()))
-    record = approval_record(first, content_path, options)
+    record = approval_record(first, options)
     editions = [_write(name, p, record, edition_path(options.output, name))
                 for name, p in prepared.items()]
     return BuildResult(editions, first.warnings, time.perf_counter() - start, record)
@@ -112,7 +117,12 @@ def check(content_path: Path, options: BuildOptions) -> list[Issue]:
 
 def prepare(content_path: Path, options: BuildOptions, digital: bool = False) -> Prepared:
     """Load, validate and lay out; raise BrochureError with every problem found."""
-    brochure, located = load_content(content_path)
+    return prepare_located(load_located(content_path), options, digital)
+
+
+def prepare_located(located: Located, options: BuildOptions, digital: bool = False) -> Prepared:
+    """Validate parsed content and lay it out; paths resolve beside located.file."""
+    brochure = validate(located)
     theme = load_theme(options.theme)
     fonts = register_fonts(theme.fonts)
     rules = compliance_issues(brochure, located, theme.veeva_id_pattern,
@@ -176,24 +186,25 @@ def _images(p: Prepared, convert) -> dict[str, str]:
     return {str(hero.path): str(convert(hero.path, width_px))}
 
 
-def approval_record(p: Prepared, content_path: Path, options: BuildOptions) -> dict[str, str]:
+def approval_record(p: Prepared, options: BuildOptions) -> dict[str, str]:
     """What the PDF's metadata records so a printed file can be matched to its approval."""
     b = p.brochure
     theme_files = [DEFAULT_THEME] + ([options.theme] if options.theme else [])
     fonts = [Path(getattr(p.theme.fonts, w)) for w in ("regular", "italic", "bold", "bold_italic")]
-    inputs = [content_path, *theme_files, *fonts, *p.resources.files(), CMYK_PROFILE]
+    inputs = [*theme_files, *fonts, *p.resources.files(), CMYK_PROFILE]
+    content = repr(p.located.data).encode()  # the content as built (variants included)
     return {
         "VeevaID": b.compliance.veeva_id,
         "DateOfPreparation": display_date(b, b.compliance.date_of_preparation),
         "Status": b.compliance.status,
         "MaterialType": b.compliance.material_type,
-        "InputsSHA256": inputs_digest(inputs),
+        "InputsSHA256": inputs_digest(inputs, content),
     }
 
 
-def inputs_digest(paths: list[Path]) -> str:
-    """SHA-256 over the bytes of every input file, in a fixed order."""
-    digest = hashlib.sha256()
+def inputs_digest(paths: list[Path], content: bytes) -> str:
+    """SHA-256 over the content and the bytes of every input file, in a fixed order."""
+    digest = hashlib.sha256(hashlib.sha256(content).digest())
     for path in paths:
         digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
     return digest.hexdigest()

@@ -37,9 +37,14 @@ def read_text(path: Path) -> str:
         raise BrochureError([Issue(f"cannot be read: {exc.strerror}", name)]) from None
 
 
+def load_located(path: Path) -> Located:
+    """Parse a content file, keeping positions; raise BrochureError on syntax problems."""
+    return load_yaml(read_text(path), str(path))
+
+
 def load_content(path: Path) -> tuple[Brochure, Located]:
     """Load and validate a content file; raise BrochureError listing every problem."""
-    located = load_yaml(read_text(path), str(path))
+    located = load_located(path)
     return validate(located), located
 
 
