@@ -50,6 +50,7 @@ class BuildOptions:
     theme: Path | None = None
     today: date | None = None  # for expiry checks; None: the real date
     editions: tuple[str, ...] = EDITIONS
+    page_format: str | None = None  # None: as the content says (default A4)
 
 
 @dataclass
@@ -123,14 +124,14 @@ def prepare(content_path: Path, options: BuildOptions, digital: bool = False) ->
 def prepare_located(located: Located, options: BuildOptions, digital: bool = False) -> Prepared:
     """Validate parsed content and lay it out; paths resolve beside located.file."""
     brochure = validate(located)
-    theme = load_theme(options.theme)
+    theme = load_theme(options.theme, options.page_format or brochure.format)
     fonts = register_fonts(theme.fonts)
     rules = compliance_issues(brochure, located, theme.veeva_id_pattern,
                               options.today or date.today())
     _raise_if(rules + glyph_issues(brochure, located, fonts))
     res = gather(brochure, located)
     marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks
-    bleed = 0 if digital else brochure.print.bleed_mm
+    bleed = 0 if digital else _bleed(brochure, theme)
     geo = Geometry.from_theme(theme, bleed, marks and not digital)
     styles = Styles(theme, fonts, brochure.language, screen=digital)
     try:
@@ -142,6 +143,11 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     warnings = [i for i in rules if i.severity == "warning"]
     warnings += ppi + placeholder_warnings(brochure, located)
     return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)
+
+
+def _bleed(b: Brochure, theme: Theme) -> float:
+    """The content's bleed if it gives one, else the format's (3 mm; 0.125 in for Letter)."""
+    return theme.page.bleed_mm if b.print.bleed_mm is None else b.print.bleed_mm
 
 
 def _raise_if(issues: list[Issue]) -> None:
@@ -163,7 +169,7 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
 
         write_atomically(path, write)
         return Edition(name, path, len(p.document.pages),
-                       check_pdf(path, bleed_mm=b.print.bleed_mm))
+                       check_pdf(path, bleed_mm=_bleed(b, p.theme)))
     from brochure.finish.digital import finish_digital
     from brochure.preflight.ua import check_ua
 

@@ -20,6 +20,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path,
                    help="where to write the PDF (default: build/<content name>.pdf)")
     p.add_argument("--theme", type=Path, help="a theme file laid over the default theme")
+    p.add_argument("--format", dest="page_format", choices=("A4", "A5", "Letter", "DL"),
+                   help="page format (default: the content's `format`, else A4)")
     p.add_argument("--edition", choices=("both", "print", "digital"), default="both",
                    help="which PDF to write: print (CMYK, bleed, marks), digital (screen, "
                         "tagged, live links; OUT-digital.pdf) or both (the default)")
@@ -67,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
     output = args.output or default_output(args.content)
     editions = ("print", "digital") if args.edition == "both" else (args.edition,)
     options = BuildOptions(output=output, crop_marks=args.marks, theme=args.theme,
-                           editions=editions)
+                           editions=editions, page_format=args.page_format)
     if args.check:
         warnings = check(args.content, options)
         _print_warnings(warnings)

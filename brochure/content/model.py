@@ -50,6 +50,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Event(Strict):
+    """Where and when the brochure is handed out (printed under the tagline)."""
+
+    name: Text | None = None
+    date: Text | None = None
+    venue: Text | None = None
+
+
 class Hero(Strict):
     image: Text = Field(description="Path to the photo, relative to this file (JPEG or PNG).")
     alt: Text | None = Field(None, description="What the photo shows, for screen readers.")
@@ -105,7 +113,8 @@ class PrescribingInformation(Strict):
 
 
 class PrintSettings(Strict):
-    bleed_mm: float = Field(3.0, ge=0, le=10, description="Bleed on each side, in mm.")
+    bleed_mm: float | None = Field(None, ge=0, le=10, description=(
+        "Bleed on each side, in mm (default: 3, or 0.125 in for US Letter)."))
     crop_marks: bool = Field(True, description="Draw crop marks outside the bleed.")
 
 
@@ -115,6 +124,9 @@ class Brochure(Strict):
     title: Text
     tagline: Text | None = None
     language: Language = Field("en-GB", description="BCP 47 language tag, e.g. en-GB, de-DE.")
+    format: Literal["A4", "A5", "Letter", "DL"] = Field(
+        "A4", description="Page format: A4, A5, US Letter or DL (99 x 210 mm).")
+    event: Event | None = None
     hero: Hero | None = None
     stats: list[Stat] = Field(default_factory=list, max_length=8)
     intro: Paragraphs | None = None

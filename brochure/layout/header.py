@@ -33,6 +33,11 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
         tagline = _para(b.tagline, styles("tagline"), geo.content.w, "tagline")
         y = min(y - 0.5 * unit, hero_bottom - 2 * unit) - tagline.h
         items.append(Text(geo.content.x, y, tagline.w, tagline.h, tagline.para, "tagline", "P"))
+    if b.event:
+        parts = [p for p in (b.event.name, b.event.date, b.event.venue) if p]
+        event = _para(" \u00b7 ".join(parts), styles("event"), geo.content.w, "event")
+        y -= 0.25 * unit + event.h
+        items.append(Text(geo.content.x, y, event.w, event.h, event.para, "event", "P"))
     if b.stats:
         band, y = _stat_band(b, res, theme, styles, geo, y - 1.5 * unit)
         items.extend(band)
@@ -77,16 +82,18 @@ def _title(b: Brochure, styles: Styles, geo: Geometry, hero_bottom: float, unit:
     return Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1")
 
 
-def _grid(n: int) -> tuple[int, int]:
-    """(columns, rows) for n stats: one row up to 4, then two rows."""
-    if n <= 4:
-        return n, 1
-    return (n + 1) // 2, 2
+def _grid(n: int, width: float, gutter: float, min_cell: float) -> tuple[int, int]:
+    """(columns, rows) for n stats: as few rows as keep each column wide enough."""
+    for rows in range(1, n + 1):
+        cols = -(-n // rows)
+        if (width - (cols - 1) * gutter) / cols >= min_cell or cols == 1:
+            return cols, -(-n // cols)
+    return 1, n
 
 
 def _stat_band(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: Geometry,
                top: float) -> tuple[list[Item], float]:
-    cols, rows = _grid(len(b.stats))
+    cols, rows = _grid(len(b.stats), geo.content.w, geo.gutter, theme.stats.min_cell_mm * MM)
     cell_w = (geo.content.w - (cols - 1) * geo.gutter) / cols
     cells = [_stat_cell(i, s, res, theme, styles, cell_w) for i, s in enumerate(b.stats)]
     pad = theme.stats.padding_mm * MM

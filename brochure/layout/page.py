@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from brochure.content.compliance import display_date, watermark
@@ -64,23 +65,30 @@ def footer_text(b: Brochure) -> str:
 
 def footer(b: Brochure, theme: Theme, styles: Styles, geo: Geometry, n: int,
            total: int) -> list[Item]:
-    """Hairline, compliance reference and date on the left, page n of N on the right."""
+    """Hairline, compliance reference and date on the left, page n of N on the right.
+
+    The last line's baseline sits at the theme's footer baseline; on a narrow page the
+    reference may take two lines, and the hairline moves up to stay clear of it.
+    """
     content = geo.content
-    baseline = theme.footer.baseline_mm * MM
-    rule_y = theme.footer.rule_mm * MM
+    style = theme.type.footer
     on_this_page = b.compliance.footer == "every-page" or n == total
     reference = footer_text(b) if on_this_page else ""
     left = Paragraph(to_markup(reference, tie_last_words=False), styles("footer"))
     right = Paragraph(f"Page {n} of {total}", styles("footer", "right"))
-    page_w = 28 * MM
-    items: list[Item] = [Rule(content.x, rule_y, content.right, rule_y, 0.5,
-                              theme.footer.rule_colour)]
-    for para, field, x, w in ((left, "compliance", content.x, content.w - page_w),
+    page_w = stringWidth(f"Page {total} of {total}", styles.fonts.name("regular"), style.size) + 2
+    items: list[Item] = []
+    top = 0.0
+    for para, field, x, w in ((left, "compliance", content.x, content.w - page_w - 3 * MM),
                               (right, "page", content.right - page_w, page_w)):
         _, h = para.wrap(w, 100)
-        if h > theme.type.footer.leading + 0.01:
-            raise BrochureError([Issue("the compliance footer does not fit on one line — "
+        if h > 2 * style.leading + 0.01:
+            raise BrochureError([Issue("the compliance footer does not fit in two lines — "
                                        "shorten the reference or dates", field="compliance")])
-        descent = h - theme.type.footer.size  # ReportLab sets the first baseline 1 em down
-        items.append(Text(x, baseline - descent, w, h, para, field, "Footer"))
+        last_baseline = theme.footer.baseline_mm * MM
+        y = last_baseline - (style.leading - style.size) - (h - style.leading)
+        items.append(Text(x, y, w, h, para, field, "Footer"))
+        top = max(top, y + h)
+    rule_y = max(theme.footer.rule_mm * MM, top + 1.5 * MM)
+    items.insert(0, Rule(content.x, rule_y, content.right, rule_y, 0.5, theme.footer.rule_colour))
     return items

@@ -61,6 +61,7 @@ class Styles:
             uriWasteReduce=0.3 if hyphenate else 0,
             embeddedHyphenation=1,
             splitLongWords=0,
+            spaceShrinkage=0,  # ragged right: never squeeze a line past its box
             linkUnderline=0,
             underlineColor=self.colour(spec.colour),
             strikeColor=self.colour(spec.colour),

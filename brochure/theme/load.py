@@ -11,6 +11,7 @@ from brochure.theme.model import Theme
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 DEFAULT_THEME = ASSETS / "themes" / "default.yaml"
+FORMATS = ASSETS / "formats"
 FONT_KEYS = ("regular", "italic", "bold", "bold_italic")
 
 
@@ -36,14 +37,16 @@ def _merge(base: dict, override: dict) -> dict:
     return merged
 
 
-def load_theme(path: Path | None = None) -> Theme:
-    """The default theme, with the file at `path` (if any) laid over it."""
+def load_theme(path: Path | None = None, page_format: str = "A4") -> Theme:
+    """The default theme, the page format's adjustments, then the file at `path` (if any)."""
     located = _read(DEFAULT_THEME)
-    if path is not None:
-        override = _read(path)
+    for layer in (FORMATS / f"{page_format}.yaml", path):
+        if layer is None:
+            continue
+        override = _read(layer)
         if not isinstance(override.data, dict):
-            raise BrochureError([Issue("a theme must be a set of fields", str(path), 1, 1)])
-        located = Located(_merge(located.data, override.data), str(path), override.positions)
+            raise BrochureError([Issue("a theme must be a set of fields", str(layer), 1, 1)])
+        located = Located(_merge(located.data, override.data), str(layer), override.positions)
     theme = validate(located, Theme)
     _check_references(theme, located)
     return theme

@@ -57,12 +57,14 @@ class TypeScale(Strict):
     link_url: TypeStyle
     credit: TypeStyle
     footer: TypeStyle
+    event: TypeStyle = TypeStyle(size=10, leading=13, weight="bold", colour="primary")
 
 
 class Page(Strict):
     name: str = "A4"
     width_mm: float = Field(210, gt=50, le=1200)
     height_mm: float = Field(297, gt=50, le=1200)
+    bleed_mm: float = Field(3, ge=0, le=10, description="Default bleed for this format.")
 
 
 class Margins(Strict):
@@ -92,6 +94,7 @@ class StatStyle(Strict):
     icon_colour: str = "accent"
     max_label_lines: int = 3
     padding_mm: float = 7
+    min_cell_mm: float = Field(32, description="Narrowest stat column before the band wraps.")
 
 
 class FooterStyle(Strict):
