@@ -99,7 +99,8 @@ def _open_image(path: Path, field_path: tuple, finder: _Finder) -> ImageInfo | N
                 if im.width * im.height > MAX_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
                 info = ImageInfo(path, im.width, im.height, im.mode, im.format or "")
-                im.load()  # decodes fully: catches truncated and corrupt files
+                im.draft(im.mode, (im.width // 8, im.height // 8))  # JPEG: decode at 1/8 scale
+                im.load()  # decodes every byte: catches truncated and corrupt files
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         finder.problem(field_path, f"{path.name} is too large to be a real photo (over "
                        f"{MAX_PIXELS // 1_000_000} megapixels) — export it at print size")

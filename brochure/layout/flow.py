@@ -62,7 +62,7 @@ def _balanced(blocks: list[Block], frames: list[Rect], full_height: float) -> li
     """The last page with its columns made as even as the content allows (bisection)."""
     low, high = 0.0, max(f.h for f in frames)
     best = None
-    for _ in range(14):
+    for _ in range(9):  # to within about a millimetre
         mid = (low + high) / 2
         queue = deque(blocks)
         items = _fill_page([_shortened(f, mid) for f in frames], queue, full_height)
