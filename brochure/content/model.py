@@ -62,6 +62,8 @@ class Hero(Strict):
     image: Text = Field(description="Path to the photo, relative to this file (JPEG or PNG).")
     alt: Text | None = Field(None, description="What the photo shows, for screen readers.")
     credit: Text | None = Field(None, description="Photo credit printed under the photo.")
+    attribution: Text | None = Field(None, description=(
+        "Licence attribution the photo needs (e.g. CC BY), printed after the credit."))
     decorative: bool = Field(False, description="True if the photo carries no meaning (no alt).")
 
 

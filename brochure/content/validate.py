@@ -147,7 +147,8 @@ def _unknown_key(root: type[BaseModel], loc: tuple) -> str:
     key = str(loc[-1])
     parent = _model_at(root, loc[:-1])
     known = list(parent.model_fields) if parent else []
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) or [
+        k for k in known if key.startswith(k + "_") or key.startswith(k + "-")][:1]
     if close:
         return f"unknown key '{key}' — did you mean '{close[0]}'?"
     return f"unknown key '{key}' — allowed here: {', '.join(known)}"

@@ -24,8 +24,9 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
     items = _hero(b, res, theme, geo, hero_bottom)
     items.append(_title(b, styles, geo, hero_bottom, unit))
     y = hero_bottom
-    if b.hero and b.hero.credit:
-        credit = _para(b.hero.credit, styles("credit", "right"), geo.content.w, "hero.credit")
+    if b.hero and (b.hero.credit or b.hero.attribution):
+        text = " \u00b7 ".join(t for t in (b.hero.credit, b.hero.attribution) if t)
+        credit = _para(text, styles("credit", "right"), geo.content.w, "hero.credit")
         y -= 0.75 * unit + credit.h
         items.append(Text(geo.content.x, y, credit.w, credit.h, credit.para, "hero.credit",
                           "Caption"))
