@@ -34,6 +34,12 @@ def parser() -> argparse.ArgumentParser:
                    help="also write a PNG of each page and a contact sheet beside the PDF")
     p.add_argument("--explain", action="store_true",
                    help="print the approval record stored in the PDF's metadata")
+    p.add_argument("--variants", type=Path, metavar="FILE",
+                   help="build every variant in FILE (YAML or CSV) into build/variants/")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="variants built at once (default: one per CPU core)")
+    p.add_argument("--watch", action="store_true",
+                   help="rebuild whenever the content, theme or an image changes (Ctrl-C stops)")
     p.add_argument("--check", action="store_true",
                    help="only validate the content and its files; write nothing")
     return p
@@ -64,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from brochure.build import BuildOptions, build, check
+    from brochure.build import BuildOptions, check
 
     output = args.output or default_output(args.content)
     editions = ("print", "digital") if args.edition == "both" else (args.edition,)
@@ -75,16 +81,19 @@ def _run(args: argparse.Namespace) -> int:
         _print_warnings(warnings)
         print(f"{args.content}: OK" + (f" ({len(warnings)} warnings)" if warnings else ""))
         return ExitCode.OK
+    if args.variants:
+        return _run_batch(args, options, output.parent / "variants")
+    if args.watch:
+        return _run_watch(args, options)
+    return _run_build(args, options)
+
+
+def _run_build(args: argparse.Namespace, options) -> int:
+    from brochure.build import build
+
     result = build(args.content, options)
     _print_warnings(result.warnings)
-    from brochure.preflight.report import summary
-
-    for edition in result.editions:
-        size = edition.path.stat().st_size / 1024
-        print(f"Wrote {edition.path} ({edition.name}, {edition.pages} "
-              f"page{'s' if edition.pages != 1 else ''}, {size:.0f} KB)")
-        print("  " + summary(edition.report).replace("preflight:", CHECK_NAMES[edition.name]))
-    print(f"Done in {result.seconds * 1000:.0f} ms")
+    _report(result)
     if args.explain:
         for key, value in result.record.items():
             print(f"  {key}: {value}")
@@ -99,6 +108,60 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{edition.path} fails its {CHECK_NAMES[edition.name][:-1]} check — run "
               f"`brochure check {edition.path}` for the details.", file=sys.stderr)
     return ExitCode.PREFLIGHT_FAILED if failed else ExitCode.OK
+
+
+def _report(result) -> None:
+    from brochure.preflight.report import summary
+
+    for edition in result.editions:
+        size = edition.path.stat().st_size / 1024
+        print(f"Wrote {edition.path} ({edition.name}, {edition.pages} "
+              f"page{'s' if edition.pages != 1 else ''}, {size:.0f} KB)")
+        print("  " + summary(edition.report).replace("preflight:", CHECK_NAMES[edition.name]))
+    print(f"Done in {result.seconds * 1000:.0f} ms")
+
+
+def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
+    from brochure.batch import SUMMARY_HEADER, run_batch, summary_rows
+
+    def progress(outcome, done: int, total: int) -> None:
+        bar = "#" * round(20 * done / total)
+        state = "ok" if outcome.ok else "FAILED"
+        print(f"[{bar:<20}] {done}/{total}  {outcome.name}: {state}", flush=True)
+
+    outcomes = run_batch(args.content, args.variants, out_dir, options, args.jobs, progress)
+    rows = [SUMMARY_HEADER, *summary_rows(outcomes)]
+    widths = [min(max(len(r[i]) for r in rows), 60) for i in range(len(SUMMARY_HEADER))]
+    print()
+    for row in rows:
+        print("  ".join(cell[:60].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    failed = [o for o in outcomes if not o.ok]
+    for outcome in failed:
+        print(f"\n{outcome.name}:", *outcome.errors, sep="\n  ", file=sys.stderr)
+    print(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} variants built in {out_dir}")
+    return ExitCode.CONTENT_ERROR if failed else ExitCode.OK
+
+
+def _run_watch(args: argparse.Namespace, options) -> int:
+    from brochure.watch import watch
+
+    def on_event(kind: str, payload) -> None:
+        if kind == "changed":
+            print(f"Changed: {', '.join(p.name for p in payload)}", flush=True)
+        elif kind == "built":
+            _print_warnings(payload.warnings)
+            _report(payload)
+        elif kind == "error":
+            for issue in payload:
+                print(issue, file=sys.stderr)
+            print("Not rebuilt; the last good PDF is still in place. Waiting for changes…",
+                  file=sys.stderr, flush=True)
+        elif kind == "crashed":
+            print(f"internal error (a bug): {payload!r}; still watching", file=sys.stderr)
+
+    print(f"Watching {args.content} (Ctrl-C to stop)", flush=True)
+    watch(args.content, options, on_event)
+    return ExitCode.OK
 
 
 def brochure_main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,49 @@
+"""Watch mode: an edit rebuilds; broken content reports an error and keeps the last good PDF."""
+
+import queue
+import threading
+
+from brochure.build import BuildOptions
+from brochure.watch import watch
+from tests.pdfread import normalise, page_texts
+
+TIMEOUT = 30  # seconds: a hang fails the test instead of blocking the run
+
+
+def next_event(events: queue.Queue, kinds: set[str]):
+    """The next event of one of these kinds (others, e.g. "changed", are skipped)."""
+    while True:
+        kind, payload = events.get(timeout=TIMEOUT)
+        if kind in kinds:
+            return kind, payload
+
+
+def test_watch_rebuilds_on_edit_and_keeps_the_last_good_pdf(project):
+    content = project / "content.yaml"
+    pdf = project / "build" / "brochure.pdf"
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
+        content_path=content, options=BuildOptions(output=pdf, editions=("print",)),
+        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
+    thread.start()
+    try:
+        assert next_event(events, {"built", "error", "crashed"})[0] == "built"
+        first = pdf.read_bytes()
+
+        content.write_text(content.read_text().replace(
+            "title: Promoting innovation across the cluster", "title: Watched and rebuilt"))
+        kind, result = next_event(events, {"built", "error", "crashed"})
+        assert kind == "built" and result.path == pdf
+        assert pdf.read_bytes() != first
+        assert "Watchedandrebuilt" in normalise(page_texts(pdf)[0])
+        good = pdf.read_bytes()
+
+        content.write_text("title: [unclosed\n")
+        kind, issues = next_event(events, {"built", "error", "crashed"})
+        assert kind == "error" and issues[0].file == str(content)
+        assert pdf.read_bytes() == good
+    finally:
+        stop.set()
+        thread.join(timeout=TIMEOUT)
+    assert not thread.is_alive()
