@@ -7,6 +7,7 @@ from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from brochure.text import hyphenation
 from brochure.theme.fonts import FontSet
 from brochure.theme.model import Colour, Theme
 
@@ -33,6 +34,8 @@ class Styles:
         self.theme, self.fonts, self.screen = theme, fonts, screen
         # on screen, whole words read better aloud (screen readers) and reflow cleanly
         self.hyphenation = hyphenation_lang(language) if theme.hyphenate and not screen else ""
+        if self.hyphenation:
+            hyphenation.warm(self.hyphenation)
         self._cache: dict[tuple[str, str], ParagraphStyle] = {}
 
     def colour(self, name: str) -> Color:

@@ -1,0 +1,41 @@
+"""Hyphenation dictionaries, loaded once and kept parsed in the cache folder.
+
+ReportLab hyphenates with pyphen, which parses its dictionary text on first use in every
+process (about 120 ms for English). The parsed dictionary is pickled into our own cache
+folder, keyed by pyphen's version and the language, and put into pyphen's in-process
+cache, so a new process pays about 10 ms instead.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from importlib.metadata import version
+
+import pyphen
+
+from brochure.draw.images import cache_dir
+
+
+def warm(language: str) -> None:
+    """Make sure pyphen's dictionary for language (e.g. "en_GB") is parsed and cached."""
+    key = pyphen.language_fallback(language)
+    if not key:
+        return
+    path = pyphen.LANGUAGES[key]
+    if path in pyphen.hdcache:
+        return
+    stored = cache_dir() / f"pyphen-{version('pyphen')}-{key}.pickle"
+    try:
+        pyphen.hdcache[path] = pickle.loads(stored.read_bytes())
+        return
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    pyphen.hdcache[path] = pyphen.HyphDict(path)
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(pyphen.hdcache[path], protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(stored)
+    except OSError:  # an unwritable cache only costs time
+        pass
