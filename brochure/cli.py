@@ -151,6 +151,11 @@ def _run_watch(args: argparse.Namespace, options) -> int:
         elif kind == "built":
             _print_warnings(payload.warnings)
             _report(payload)
+            if args.preview:
+                from brochure.preview import write_previews
+
+                for edition in payload.editions:
+                    write_previews(edition.path)
         elif kind == "error":
             for issue in payload:
                 print(issue, file=sys.stderr)

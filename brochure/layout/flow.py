@@ -19,6 +19,7 @@ from brochure.units import MM, Rect
 
 MAX_PAGES = 40
 EPS = 0.01
+BALANCE_STEP = 6.0  # points added to the columns per try when balancing the last page
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,22 @@ def _fill_page(frames: list[Rect], queue: deque, full_height: float) -> list[Ite
 
 
 def _balanced(blocks: list[Block], frames: list[Rect], full_height: float) -> list[Item]:
-    """The last page with its columns made as even as the content allows (bisection)."""
-    low, high = 0.0, max(f.h for f in frames)
-    best = None
-    for _ in range(9):  # to within about a millimetre
-        mid = (low + high) / 2
+    """The last page with its columns as even as the content allows.
+
+    Starts from the height the content would need if it split perfectly evenly, and grows
+    the columns a few points at a time until everything fits (usually two or three tries).
+    """
+    width = min(f.w for f in frames)
+    total = sum(b.space_before + b.flowable.wrap(width, full_height)[1] for b in blocks)
+    height = total / len(frames)
+    tallest = max(f.h for f in frames)
+    while height < tallest:
         queue = deque(blocks)
-        items = _fill_page([_shortened(f, mid) for f in frames], queue, full_height)
-        if queue:
-            low = mid
-        else:
-            high, best = mid, items
-    if best is None:
-        best = _fill_page(frames, deque(blocks), full_height)
-    return best
+        items = _fill_page([_shortened(f, height) for f in frames], queue, full_height)
+        if not queue:
+            return items
+        height += BALANCE_STEP
+    return _fill_page(frames, deque(blocks), full_height)
 
 
 def _shortened(frame: Rect, height: float) -> Rect:
