@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from brochure.content.compliance import compliance_issues, display_date, parse_m
 from brochure.content.model import Brochure
 from brochure.content.validate import load_located, validate
 from brochure.content.yamlpos import Located
-from brochure.draw.images import CMYK_PROFILE, print_ready, screen_ready
+from brochure.draw.images import print_ready, screen_ready
 from brochure.errors import BrochureError, Issue
 from brochure.finish.pdfx import PDFUA, PdfxInfo, finish_pdfx, source_date
 from brochure.layout.geometry import Geometry
@@ -161,11 +161,15 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
     if name == "print":
         from brochure.preflight import check_pdf
 
-        images = _images(p, lambda src, _w: print_ready(src))
+        res = p.resources
+        intent = b.print.rendering_intent
+        images = _images(p, lambda src, _w: print_ready(src, res.profile, intent))
+        info = replace(pdf_info(b, record), output_condition=res.output_condition,
+                       output_condition_info=res.output_condition_info)
 
         def write(tmp: str) -> None:
             draw_print(tmp + ".raw", p.document, p.styles, p.fonts, images, b.language)
-            finish_pdfx(tmp + ".raw", tmp, pdf_info(b, record), CMYK_PROFILE)
+            finish_pdfx(tmp + ".raw", tmp, info, res.profile)
 
         write_atomically(path, write)
         return Edition(name, path, len(p.document.pages),
@@ -197,7 +201,7 @@ def approval_record(p: Prepared, options: BuildOptions) -> dict[str, str]:
     b = p.brochure
     theme_files = [DEFAULT_THEME] + ([options.theme] if options.theme else [])
     fonts = [Path(getattr(p.theme.fonts, w)) for w in ("regular", "italic", "bold", "bold_italic")]
-    inputs = [*theme_files, *fonts, *p.resources.files(), CMYK_PROFILE]
+    inputs = [*theme_files, *fonts, *p.resources.files()]
     content = repr(p.located.data).encode()  # the content as built (variants included)
     return {
         "VeevaID": b.compliance.veeva_id,

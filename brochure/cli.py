@@ -105,8 +105,9 @@ def _run_build(args: argparse.Namespace, options) -> int:
                 print(f"Preview {path}")
     failed = [e for e in result.editions if e.report.verdict == "fail"]
     for edition in failed:
+        flag = " --accessibility" if edition.name == "digital" else ""
         print(f"{edition.path} fails its {CHECK_NAMES[edition.name][:-1]} check — run "
-              f"`brochure check {edition.path}` for the details.", file=sys.stderr)
+              f"`brochure check{flag} {edition.path}` for the details.", file=sys.stderr)
     return ExitCode.PREFLIGHT_FAILED if failed else ExitCode.OK
 
 

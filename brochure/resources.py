@@ -7,10 +7,11 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageCms
 
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
+from brochure.draw.images import CMYK_PROFILE
 from brochure.errors import BrochureError, Issue
 from brochure.theme.load import ASSETS
 
@@ -38,10 +39,14 @@ class Resources:
 
     hero: ImageInfo | None = None
     icons: dict[int, Path] = field(default_factory=dict)
+    profile: Path = CMYK_PROFILE
+    output_condition: str = "FOGRA39"
+    output_condition_info: str = "ISO Coated v2 300% (basICColor)"
 
     def files(self) -> list[Path]:
         """Every file used, in a fixed order (for the inputs hash)."""
-        return ([self.hero.path] if self.hero else []) + [self.icons[k] for k in sorted(self.icons)]
+        return ([self.hero.path] if self.hero else []) + [
+            self.icons[k] for k in sorted(self.icons)] + [self.profile]
 
 
 class _Finder:
@@ -154,6 +159,32 @@ def gather(brochure: Brochure, located: Located) -> Resources:
             icon = finder.icon(stat.icon, ("stats", i, "icon"))
             if icon:
                 res.icons[i] = icon
+    if brochure.print.icc_profile:
+        _printer_profile(brochure, finder, res)
     if finder.issues:
         raise BrochureError(finder.issues)
     return res
+
+
+def _printer_profile(brochure: Brochure, finder: _Finder, res: Resources) -> None:
+    """The printer's own CMYK profile and output condition, instead of FOGRA39."""
+    settings = brochure.print
+    path = finder.file(settings.icc_profile, ("print", "icc_profile"))
+    if path is None:
+        return
+    try:
+        profile = ImageCms.getOpenProfile(str(path))
+        space = profile.profile.xcolor_space.strip()
+        description = ImageCms.getProfileDescription(profile).strip()
+    except (OSError, ImageCms.PyCMSError):
+        space, description = "", ""
+    if space != "CMYK":
+        finder.problem(("print", "icc_profile"), f"{path.name} is not a CMYK ICC profile — "
+                       "ask your printer for their CMYK output profile (.icc)")
+        return
+    if not settings.output_condition:
+        finder.problem(("print", "icc_profile"), "name the profile's output condition too — "
+                       "add print.output_condition, e.g. FOGRA51 (your printer will say)")
+        return
+    res.profile, res.output_condition = path, settings.output_condition
+    res.output_condition_info = description or settings.output_condition

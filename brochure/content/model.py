@@ -118,6 +118,13 @@ class PrintSettings(Strict):
     bleed_mm: float | None = Field(None, ge=0, le=10, description=(
         "Bleed on each side, in mm (default: 3, or 0.125 in for US Letter)."))
     crop_marks: bool = Field(True, description="Draw crop marks outside the bleed.")
+    icc_profile: Text | None = Field(None, description=(
+        "Your printer's CMYK profile (.icc), relative to this file; default ISO Coated v2 "
+        "300% (FOGRA39)."))
+    output_condition: Text | None = Field(None, description=(
+        "The profile's output condition identifier, e.g. FOGRA51; required with icc_profile."))
+    rendering_intent: Literal["perceptual", "relative"] = Field(
+        "perceptual", description="How photos are converted to CMYK.")
 
 
 class Brochure(Strict):

@@ -27,6 +27,8 @@ def parser() -> argparse.ArgumentParser:
                    help="total area coverage limit in %% (default: 300)")
     p.add_argument("--bleed-mm", type=float, default=3,
                    help="bleed required on each side, in mm (default: 3)")
+    p.add_argument("--accessibility", action="store_true",
+                   help="check the PDF/UA-1 accessibility rules instead (digital editions)")
     p.add_argument("--quiet-info", action="store_true",
                    help="leave info lines out of the text report")
     return p
@@ -38,7 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help exits 0; a usage error exits non-zero
         return ExitCode.OK if not exc.code else ExitCode.USAGE
     try:
-        report = check_pdf(args.pdf, ink_limit=args.ink_limit, bleed_mm=args.bleed_mm)
+        if args.accessibility:
+            from brochure.preflight.ua import check_ua
+
+            report = check_ua(args.pdf)
+        else:
+            report = check_pdf(args.pdf, ink_limit=args.ink_limit, bleed_mm=args.bleed_mm)
     except UnreadablePdf as exc:
         print(f"preflight: {exc}", file=sys.stderr)
         return UNREADABLE
