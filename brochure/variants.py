@@ -13,7 +13,6 @@ import csv
 import difflib
 import io
 import re
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from brochure.content.model import Brochure
-from brochure.content.validate import read_text
+from brochure.content.validate import has_field, inner_model, read_text
 from brochure.content.yamlpos import Located, dotted, load_yaml
 from brochure.errors import BrochureError, Issue
 
@@ -165,7 +164,7 @@ def _column_issues(header: list[str], rows: list[list[str]], file: str, line: in
         if not title and used:
             issues.append(Issue(f"column {index + 1} has values but no name — name the field it "
                                 "changes (e.g. event.name) in the first row", file, line, col))
-        elif title and title != "name" and not used and not known_path(parse_path(title)):
+        elif title and title != "name" and not used and not has_field(Brochure, parse_path(title)):
             issues.append(Issue(f"column '{title}' is empty and is not a content field"
                                 f"{_did_you_mean(parse_path(title))} — fix it or delete it",
                                 file, line, col, title))
@@ -245,31 +244,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "variant"
 
 
-def known_path(path: FieldPath) -> bool:
-    """Is path a field of the content model (list indexes allowed anywhere)?"""
-    model: Any = Brochure
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return False
-        found = model.model_fields.get(part)
-        if found is None:
-            return False
-        model = _model_in(found.annotation)
-    return True
-
-
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        inner = _model_in(arg)
-        if inner is not None:
-            return inner
-    return None
-
-
 def _did_you_mean(path: FieldPath) -> str:
     names = [".".join(map(str, p)) for p in _all_paths(Brochure, ())]
     close = difflib.get_close_matches(".".join(map(str, path)), names, n=1, cutoff=0.6)
@@ -279,7 +253,7 @@ def _did_you_mean(path: FieldPath) -> str:
 def _all_paths(model: type[BaseModel], at: FieldPath) -> list[FieldPath]:
     out = []
     for name, info in model.model_fields.items():
-        inner = _model_in(info.annotation)
+        inner = inner_model(info.annotation)
         out += _all_paths(inner, at + (name,)) if inner else [at + (name,)]
     return out
 

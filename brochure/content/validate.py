@@ -108,7 +108,7 @@ def _message(err: dict, loc: tuple, root: type[BaseModel]) -> str:
 
 
 def _required(root: type[BaseModel], loc: tuple) -> bool:
-    parent = _model_at(root, loc[:-1])
+    parent = model_at(root, loc[:-1])
     field = parent.model_fields.get(str(loc[-1])) if parent else None
     return bool(field and field.is_required())
 
@@ -120,7 +120,7 @@ def _kind(value: object) -> str:
             bool: f"{value}".lower()}.get(type(value), f"{value!r}")
 
 
-def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     """The model class that owns the field at loc (walking lists and optionals)."""
     model: object = root
     for part in loc:
@@ -131,21 +131,31 @@ def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         field = model.model_fields.get(part)
         if field is None:
             return None
-        model = _unwrap(field.annotation)
+        model = inner_model(field.annotation) or field.annotation
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
-def _unwrap(annotation: object) -> object:
+def has_field(root: type[BaseModel], path: tuple) -> bool:
+    """Is path a field of the model (list indexes allowed anywhere)?"""
+    names = [p for p in path if not isinstance(p, int)]
+    parent = model_at(root, tuple(names[:-1]))
+    return bool(names) and parent is not None and names[-1] in parent.model_fields
+
+
+def inner_model(annotation: object) -> type[BaseModel] | None:
+    """The model inside an annotation such as `Hero | None` or `list[Stat]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
     for arg in typing.get_args(annotation) or ():
-        inner = _unwrap(arg)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
+        inner = inner_model(arg)
+        if inner is not None:
             return inner
-    return annotation
+    return None
 
 
 def _unknown_key(root: type[BaseModel], loc: tuple) -> str:
     key = str(loc[-1])
-    parent = _model_at(root, loc[:-1])
+    parent = model_at(root, loc[:-1])
     known = list(parent.model_fields) if parent else []
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) or [
         k for k in known if key.startswith(k + "_") or key.startswith(k + "-")][:1]
@@ -162,7 +172,7 @@ def _choice(value: object, expected: str) -> str:
 
 
 def _example(root: type[BaseModel], loc: tuple) -> str:
-    parent = _model_at(root, loc[:-1])
+    parent = model_at(root, loc[:-1])
     field = parent.model_fields.get(str(loc[-1])) if parent else None
     if field and field.examples:
         return f", e.g. {loc[-1]}: {field.examples[0]}"
