@@ -113,13 +113,13 @@ class _Tree:
     def __init__(self, pdf: pikepdf.Pdf, language: str):
         self.pdf = pdf
         self.root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array()))
-        self.document = self._element("Document", self.root)
+        self.document = self.new_element("Document", self.root)
         self.document.Lang = String(language)
         self.root.K.append(self.document)
         self.elements: dict[str, Dictionary] = {}
         self.parents: dict[int, dict[int, Dictionary]] = {}
 
-    def _element(self, kind: str, parent: Dictionary) -> Dictionary:
+    def new_element(self, kind: str, parent: Dictionary) -> Dictionary:
         return self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + kind),
                                                  P=parent, K=Array()))
 
@@ -127,7 +127,7 @@ class _Tree:
         parent = self.document
         for key, kind in element_chain(field_name):
             if key not in self.elements:
-                self.elements[key] = self._element(kind, parent)
+                self.elements[key] = self.new_element(kind, parent)
                 parent.K.append(self.elements[key])
             parent = self.elements[key]
         return parent
@@ -183,7 +183,7 @@ def _link_element(tree: _Tree, records: list[TagRecord], page: int, annot) -> Di
     element = tree.element(host.field) if host else tree.document
     if str(element.S) == "/Link":
         return element
-    link = tree._element("Link", element)
+    link = tree.new_element("Link", element)
     element.K.append(link)
     return link
 

@@ -20,7 +20,9 @@ from brochure.units import MM, Rect
 def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
            geo: Geometry) -> tuple[list[Item], float]:
     unit = theme.space_mm * MM
-    hero_bottom = geo.height - theme.hero.height_mm * MM
+    has_photo = bool(b.hero and res.hero)
+    top_mm = theme.hero.height_mm if has_photo else theme.hero.band_mm
+    hero_bottom = geo.height - top_mm * MM
     items = _hero(b, res, theme, geo, hero_bottom)
     items.append(_title(b, styles, geo, hero_bottom, unit))
     y = hero_bottom

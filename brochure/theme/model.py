@@ -82,6 +82,7 @@ class Grid(Strict):
 
 class HeroStyle(Strict):
     height_mm: float = 105
+    band_mm: float = Field(62, description="Height of the colour band used when there is no photo.")
     shade_colour: str = "shade"
     shade_max_opacity: float = Field(0.7, ge=0, le=1)
     shade_fraction: float = Field(0.55, ge=0, le=1, description="Share of the photo shaded.")

@@ -1,0 +1,96 @@
+"""Compliance rules on real builds: status overlay, footer policy, expiry, the approval record."""
+
+from datetime import date
+
+import pikepdf
+import pytest
+
+from brochure.build import BuildOptions, build
+from brochure.cli import main
+from tests.pdfread import page_texts
+
+MINIMAL = """title: Partnering for a healthier future
+stats:
+  - {value: "12", label: partner sites, icon: building}
+intro: [A short brochure with no photo, quote or links.]
+compliance:
+  veeva_id: GB-12345
+  date_of_preparation: 2025-09
+"""
+
+
+def write(tmp_path, extra: str = "", text: str = MINIMAL):
+    path = tmp_path / "content.yaml"
+    path.write_text(text + extra)
+    return path
+
+
+def test_minimal_content_builds_cleanly_and_is_marked_draft_by_default(tmp_path):
+    result = build(write(tmp_path), BuildOptions(output=tmp_path / "m.pdf"))
+    assert [e.report.verdict for e in result.editions] == ["pass", "pass"]
+    for edition in result.editions:
+        for text in page_texts(edition.path):
+            assert "DRAFT — NOT FOR DISTRIBUTION" in text
+            assert "Date of preparation: September 2025" in text
+
+
+def test_approved_material_has_no_overlay(tmp_path):
+    content = write(tmp_path, "  status: approved\n")
+    build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    assert not any("DRAFT" in t or "REVIEW" in t for t in page_texts(tmp_path / "m.pdf"))
+
+
+def test_in_review_overlay(tmp_path):
+    content = write(tmp_path, "  status: in-review\n")
+    build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    assert "FOR REVIEW — NOT FOR DISTRIBUTION" in page_texts(tmp_path / "m.pdf")[0]
+
+
+def test_footer_on_last_page_only(project):
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace("material_type: corporate",
+                                                   "material_type: corporate\n  footer: last-page"))
+    build(content, BuildOptions(output=project / "o.pdf", editions=("print",)))
+    first, last = page_texts(project / "o.pdf")
+    assert "Veeva ID" not in first and "Page 1 of 2" in first
+    assert "Veeva ID: GB-68353" in last
+
+
+def test_expiry_within_30_days_warns(tmp_path):
+    content = write(tmp_path, "  status: approved\n  expiry_date: December 2026\n")
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",),
+                                         today=date(2026, 12, 10)))
+    assert any("expires in 21 days" in w.message for w in result.warnings)
+
+
+def test_dates_render_in_the_brochures_language(tmp_path):
+    content = write(tmp_path, "", MINIMAL.replace("title:", "language: de-DE\ntitle:"))
+    build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    assert "September 2025" in page_texts(tmp_path / "m.pdf")[0]
+    content = write(tmp_path, "", MINIMAL.replace("title:", "language: fr-FR\ntitle:"))
+    build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    assert "septembre 2025" in page_texts(tmp_path / "m.pdf")[0]
+
+
+def test_approval_record_in_metadata_and_explain(tmp_path, capsys):
+    content = write(tmp_path, "  status: approved\n")
+    out = tmp_path / "m.pdf"
+    assert main([str(content), "-o", str(out), "--explain"]) == 0
+    printed = capsys.readouterr().out
+    with pikepdf.open(out) as pdf:
+        digest = str(pdf.docinfo["/InputsSHA256"])
+        xmp = pdf.Root.Metadata.read_bytes().decode()
+        assert str(pdf.docinfo["/VeevaID"]) == "GB-12345"
+        assert str(pdf.docinfo["/Status"]) == "approved"
+    assert len(digest) == 64 and digest in xmp and f"InputsSHA256: {digest}" in printed
+    content.write_text(content.read_text().replace("healthier", "happier"))
+    build(content, BuildOptions(output=out, editions=("print",)))
+    with pikepdf.open(out) as pdf:
+        assert str(pdf.docinfo["/InputsSHA256"]) != digest
+
+
+@pytest.mark.parametrize("veeva_id", ["TBC", "XX-0000"])
+def test_placeholder_reference_refused_when_approved(tmp_path, veeva_id, capsys):
+    content = write(tmp_path, "  status: approved\n", MINIMAL.replace("GB-12345", veeva_id))
+    assert main([str(content), "-o", str(tmp_path / "m.pdf")]) == 2
+    assert f"'{veeva_id}' is a placeholder" in capsys.readouterr().err
