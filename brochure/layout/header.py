@@ -20,11 +20,20 @@ from brochure.units import MM, Rect
 def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
            geo: Geometry) -> tuple[list[Item], float]:
     unit = theme.space_mm * MM
-    has_photo = bool(b.hero and res.hero)
-    top_mm = theme.hero.height_mm if has_photo else theme.hero.band_mm
-    hero_bottom = geo.height - top_mm * MM
+    x, w = geo.span(0, 10)
+    title = _para(b.title, styles("title"), w, "title")
+    title_room = title.h + geo.margin_top + 2.5 * unit  # a colour band grows to fit the title
+    if b.hero and res.hero:
+        hero_bottom = geo.height - theme.hero.height_mm * MM
+    else:
+        hero_bottom = geo.height - min(max(theme.hero.band_mm * MM, title_room), geo.height / 2)
+    if geo.height - hero_bottom < title_room:
+        raise BrochureError([Issue(
+            f"the title needs {title.h / MM:.0f} mm but the top band leaves "
+            f"{(geo.height - hero_bottom - title_room + title.h) / MM:.0f} mm — shorten the "
+            "title", field="title")])
     items = _hero(b, res, theme, geo, hero_bottom)
-    items.append(_title(b, styles, geo, hero_bottom, unit))
+    items.append(Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1"))
     y = hero_bottom
     if b.hero and (b.hero.credit or b.hero.attribution):
         text = " \u00b7 ".join(t for t in (b.hero.credit, b.hero.attribution) if t)
@@ -72,17 +81,6 @@ def crop_to_fill(image: ImageInfo, box: Rect) -> Rect:
     scale = max(box.w / image.width, box.h / image.height)
     w, h = image.width * scale, image.height * scale
     return Rect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h)
-
-
-def _title(b: Brochure, styles: Styles, geo: Geometry, hero_bottom: float, unit: float) -> Text:
-    x, w = geo.span(0, 10)
-    title = _para(b.title, styles("title"), w, "title")
-    room = geo.height - geo.margin_top - hero_bottom - 2.5 * unit
-    if title.h > room:
-        raise BrochureError([Issue(
-            f"the title needs {title.h / MM:.0f} mm but the top band leaves {room / MM:.0f} mm "
-            "— shorten the title", field="title")])
-    return Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1")
 
 
 def _grid(n: int, width: float, gutter: float, min_cell: float) -> tuple[int, int]:
