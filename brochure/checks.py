@@ -69,11 +69,14 @@ def resolution_issues(document: Document, res: Resources, located: Located) -> l
 
 
 def placeholder_warnings(b: Brochure, located: Located) -> list[Issue]:
+    urls = [(("links", i, "url"), link.url) for i, link in enumerate(b.links)]
+    if b.prescribing_information and b.prescribing_information.url:
+        urls.append((("prescribing_information", "url"), b.prescribing_information.url))
     issues = []
-    for i, link in enumerate(b.links):
-        if any(host in link.url for host in PLACEHOLDER_HOSTS):
-            line, col = located.where(("links", i, "url"))
-            issues.append(Issue(f"'{link.url}' is a placeholder address — put the real one in "
+    for path, url in urls:
+        if any(host in url for host in PLACEHOLDER_HOSTS):
+            line, col = located.where(path)
+            issues.append(Issue(f"'{url}' is a placeholder address — put the real one in "
                                 "before this goes to print", located.file, line, col,
-                                f"links[{i}].url", "warning"))
+                                dotted(path), "warning"))
     return issues

@@ -94,3 +94,32 @@ def test_placeholder_reference_refused_when_approved(tmp_path, veeva_id, capsys)
     content = write(tmp_path, "  status: approved\n", MINIMAL.replace("GB-12345", veeva_id))
     assert main([str(content), "-o", str(tmp_path / "m.pdf")]) == 2
     assert f"'{veeva_id}' is a placeholder" in capsys.readouterr().err
+
+
+PROMOTIONAL = """title: Introducing Examplinib
+intro: [Sample promotional copy.]
+prescribing_information:
+  url: https://pi.example.org/examplinib
+adverse_events: Adverse events should be reported to Example Pharma on 0800 000 0000.
+compliance: {veeva_id: GB-55555, date_of_preparation: 2025-10, status: approved,
+             material_type: promotional}
+"""
+
+
+def test_promotional_blocks_are_printed_separately_with_a_scannable_pi_code(tmp_path):
+    import zxingcpp
+
+    from tests.pdfread import render
+
+    content = write(tmp_path, "", PROMOTIONAL)
+    result = build(content, BuildOptions(output=tmp_path / "p.pdf"))
+    assert [e.report.verdict for e in result.editions] == ["pass", "pass"]
+    text = page_texts(tmp_path / "p.pdf")[0]
+    assert "Scan here for prescribing information" in text
+    assert text.index("Prescribing information") < text.index("Adverse event reporting")
+    assert "0800 000 0000" in text
+    codes = zxingcpp.read_barcodes(render(tmp_path / "p.pdf", 0, dpi=200))
+    assert [c.text for c in codes] == ["https://pi.example.org/examplinib"]
+    with pikepdf.open(tmp_path / "p-digital.pdf") as pdf:
+        uris = [str(a.A.URI) for a in pdf.pages[0].Annots]
+        assert uris == ["https://pi.example.org/examplinib"] * 2

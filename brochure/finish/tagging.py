@@ -87,9 +87,9 @@ def element_chain(field_name: str) -> list[tuple[str, str]]:
         item = f"stats[{m[1]}]"
         own = (f"{item}.icon", "Figure") if m[2] == "icon" else (f"{item}.body", "LBody")
         return [("stats", "L"), (item, "LI"), own]
-    m = re.match(r"links\[(\d+)\]", field_name)
+    m = re.match(r"(links\[\d+\]|prescribing_information\.link)", field_name)
     if m:
-        return [(f"links[{m[1]}]", "P"), (f"links[{m[1]}].link", "Link")]
+        return [(f"{m[1]}", "P"), (f"{m[1]}.a", "Link")]
     if field_name.startswith("quote."):
         own = "quote.text" if field_name == "quote.text" else "quote.attribution"
         return [("quote", "BlockQuote"), (own, "P")]

@@ -41,7 +41,44 @@ def running_blocks(b: Brochure, theme: Theme, styles: Styles, width: float,
     for i, link in enumerate(b.links):
         blocks.append(Block(link_group(link, styles, width, f"links[{i}]", live_links),
                             f"links[{i}]", 2 * unit if i == 0 else unit, role="Link"))
+    blocks += obligatory_blocks(b, styles, width, unit, live_links)
     return blocks
+
+
+PI_HEADING = "Prescribing information"
+PI_SCAN = "Scan here for prescribing information"
+AE_HEADING = "Adverse event reporting"
+
+
+def obligatory_blocks(b: Brochure, styles: Styles, width: float, unit: float,
+                      live_links: bool) -> list[Block]:
+    """Promotional material's prescribing information and adverse-event statement, each a
+    separate block under its own heading."""
+    blocks: list[Block] = []
+    pi = b.prescribing_information
+    if pi:
+        field = "prescribing_information"
+        blocks.append(_para_block(PI_HEADING, "kicker", f"{field}.heading", styles, 2 * unit,
+                                  keep=True))
+        for i, text in enumerate(pi.text or []):
+            blocks.append(_para_block(text, "body", f"{field}.text[{i}]", styles,
+                                      0.25 * unit if i == 0 else 0.5 * unit))
+        if pi.url:
+            link = Link(label=PI_SCAN, url=pi.url)
+            blocks.append(Block(link_group(link, styles, width, f"{field}.link", live_links),
+                                f"{field}.link", 0.5 * unit, role="Link"))
+    if b.adverse_events:
+        blocks.append(_para_block(AE_HEADING, "kicker", "adverse_events.heading", styles,
+                                  2 * unit, keep=True))
+        blocks.append(_para_block(b.adverse_events, "body", "adverse_events", styles,
+                                  0.25 * unit))
+    return blocks
+
+
+def _para_block(text: str, role: str, field: str, styles: Styles, space: float,
+                keep: bool = False) -> Block:
+    markup = to_markup(text, tie_last_words=role == "body")
+    return Block(Paragraph(markup, styles(role)), field, space, keep, "P")
 
 
 def quote_group(q: Quote, styles: Styles, width: float) -> Group:
