@@ -84,3 +84,13 @@ def test_a_glyph_the_font_lacks_is_reported(project):
         prepare(project, lambda t: t.replace("science parks", "science parks \u4e2d"))
     issue = caught.value.issues[0]
     assert "U+4E2D" in issue.message and issue.field == "stats[2].label"
+
+
+def test_inline_markdown_emphasis_and_links_per_edition():
+    from brochure.text.markup import to_markup
+
+    source = "Read **this** and *that* at [our site](https://www.example.org/about/)."
+    assert to_markup(source, tie_last_words=False) == (
+        "Read <b>this</b> and <i>that</i> at our site (example.org/about).")
+    assert '<a href="https://www.example.org/about/">our site</a>' in to_markup(
+        source, live_links=True)

@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph
 from brochure.content.model import Brochure, Link, Quote
 from brochure.layout.flow import Block, check_width
 from brochure.layout.items import QR, Group, Item, Rule, Text, shifted
-from brochure.text.markup import to_markup
+from brochure.text.markup import short_url, to_markup
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
 from brochure.units import MM, Rect
@@ -110,13 +110,6 @@ def link_group(link: Link, styles: Styles, width: float, field: str, live: bool)
     items: list[Item] = [QR(Rect(0, 0, QR_SIZE, QR_SIZE), link.url, "ink", f"{field}.url")]
     items += [shifted(i, 0, lift) for i in group.items]
     return Group(width, height, items, field)
-
-
-def short_url(url: str) -> str:
-    """The address as people type it: no scheme, no www., no trailing slash."""
-    short = url.split("://", 1)[-1]
-    short = short[4:] if short.startswith("www.") else short
-    return short.rstrip("/")
 
 
 def _attr(value: str) -> str:

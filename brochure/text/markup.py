@@ -47,10 +47,18 @@ def links_in(source: str) -> list[Link]:
 
 
 def to_markup(source: str, live_links: bool = False, tie_last_words: bool = True) -> str:
-    """ReportLab paragraph markup for one paragraph of content text."""
+    """ReportLab paragraph markup for one paragraph of content text.
+
+    On screen a link is live; on paper its label is followed by the short address.
+    """
     out = []
+    href = ""
     for token in _parser().parseInline(source.strip())[0].children or []:
+        if token.type == "link_open":
+            href = token.attrs.get("href", "")
         out.append(_render(token, live_links))
+        if token.type == "link_close" and not live_links:
+            out.append(escape(f" ({short_url(str(href))})"))
     markup = "".join(out)
     if tie_last_words:
         markup = _tie_last_words(markup)
@@ -74,6 +82,13 @@ def _render(token, live_links: bool) -> str:
     if kind == "link_close":
         return "</a>" if live_links else ""
     return escape(token.content)
+
+
+def short_url(url: str) -> str:
+    """The address as people type it: no scheme, no www., no trailing slash."""
+    short = url.split("://", 1)[-1]
+    short = short[4:] if short.startswith("www.") else short
+    return short.rstrip("/")
 
 
 def _pieces(source: str):
