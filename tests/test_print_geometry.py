@@ -61,3 +61,34 @@ def test_all_text_sits_inside_the_safe_area(seed_pdf):
             assert left >= x0 + 5 * MM - 0.5 and right <= x1 - 5 * MM + 0.5, (i, c)
             assert bottom >= y0 + 5 * MM - 0.5 and top <= y1 - 5 * MM + 0.5, (i, c)
     doc.close()
+
+
+def test_footer_is_legible_x_height_at_least_1mm(seed_pdf):
+    """The flat top of a lower-case v sits at the x-height: measure its glyph box."""
+    doc = pdfium.PdfDocument(str(seed_pdf))
+    for i in range(len(doc)):
+        text = doc[i].get_textpage()
+        whole = text.get_text_range()
+        at = whole.index("Veeva ID")
+        v = at + 3  # the lower-case v of "Veeva"
+        assert whole[v] == "v"
+        _, bottom, _, top = text.get_charbox(v)
+        assert (top - bottom) / MM >= 1.0
+    doc.close()
+
+
+def test_print_pdf_is_pdfx4_with_one_output_intent(seed_pdf):
+    with pikepdf.open(seed_pdf) as pdf:
+        intents = pdf.Root.OutputIntents
+        assert len(intents) == 1 and intents[0].S == "/GTS_PDFX"
+        assert str(intents[0].OutputConditionIdentifier) == "FOGRA39"
+        assert intents[0].DestOutputProfile.N == 4
+        xmp = pdf.Root.Metadata.read_bytes()
+        assert b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp
+        assert pdf.docinfo["/Trapped"] == "/False" and "/ID" in pdf.trailer
+        assert "/Encrypt" not in pdf.trailer and pdf.pdf_version >= "1.6"
+        for page in pdf.pages:
+            assert "/Annots" not in page.obj
+            group = page.obj.get("/Group")
+            if group is not None:
+                assert group.CS == "/DeviceCMYK"
