@@ -16,6 +16,7 @@ from pathlib import Path
 
 from brochure import __version__
 from brochure.checks import (
+    field_texts,
     glyph_issues,
     locate,
     placeholder_warnings,
@@ -181,7 +182,8 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
 
     def write_digital(tmp: str) -> None:
         tagger = draw_digital(tmp + ".raw", p.document, p.styles, p.fonts, images, b.language)
-        finish_digital(tmp + ".raw", tmp, pdf_info(b, record, PDFUA), tagger.records)
+        finish_digital(tmp + ".raw", tmp, pdf_info(b, record, PDFUA), tagger.records,
+                       field_texts(b))
 
     write_atomically(path, write_digital)
     return Edition(name, path, len(p.document.pages), check_ua(path))

@@ -29,6 +29,17 @@ def printed_strings(value, path=()):
             yield from printed_strings(item, path + (i,))
 
 
+def field_texts(b: Brochure) -> dict[str, str]:
+    """The text a reader sees for each printed field, keyed by its dotted path."""
+    texts = {dotted(path): plain_text(text) for path, text in printed_strings(b.model_dump())}
+    if "quote.text" in texts:
+        texts["quote.text"] = f"\u201c{texts['quote.text']}\u201d"
+    if "hero.attribution" in texts:  # printed on the credit's line
+        texts["hero.credit"] = " \u00b7 ".join(
+            t for t in (texts.get("hero.credit"), texts["hero.attribution"]) if t)
+    return texts
+
+
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
     issues = []
     for path, text in printed_strings(b.model_dump()):

@@ -105,3 +105,14 @@ def test_accessibility_check_passes(seed_digital):
 
     report = check_ua(seed_digital)
     assert [f.rule for f in report.findings if f.severity != "info"] == []
+
+
+def test_paragraphs_and_headings_read_whole_words(digital, seed):
+    """/ActualText keeps words whole where a line or a hyphen broke them."""
+    root = digital.Root.StructTreeRoot.K[0]
+    spoken = [str(e.ActualText) for _, kind, e in elements(root)
+              if kind in ("H1", "H2", "P") and "/ActualText" in e]
+    assert spoken[0] == seed.title
+    intro = seed.intro[0]
+    assert any(text == intro for text in spoken)
+    assert all("\u00ad" not in text and "  " not in text for text in spoken)

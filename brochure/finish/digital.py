@@ -19,12 +19,12 @@ from brochure.finish.tagging import TagRecord, add_structure
 
 
 def finish_digital(src: str | Path, dst: str | Path, info: PdfxInfo,
-                   records: list[TagRecord]) -> None:
+                   records: list[TagRecord], texts: dict[str, str]) -> None:
     """Write dst: src with its structure tree, PDF/UA identification and title display."""
     data = Path(src).read_bytes()
     with pikepdf.open(io.BytesIO(data)) as pdf:
         finish_common(pdf, info, data)
-        add_structure(pdf, records, info.language)
+        add_structure(pdf, records, info.language, texts)
         pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         for page in pdf.pages:
             if _uses_transparency(page.obj.get("/Resources"), set()):

@@ -146,11 +146,22 @@ class _Tree:
         self.parents.setdefault(record.page, {})[record.mcid] = element
 
 
-def add_structure(pdf: pikepdf.Pdf, records: list[TagRecord], language: str) -> None:
-    """Structure tree, parent tree, tagged link annotations, MarkInfo and tab order."""
+SPOKEN = ("/P", "/H1", "/H2")
+
+
+def add_structure(pdf: pikepdf.Pdf, records: list[TagRecord], language: str,
+                  texts: dict[str, str]) -> None:
+    """Structure tree, parent tree, tagged link annotations, MarkInfo and tab order.
+
+    Paragraphs and headings carry their whole text as /ActualText, so that words are not
+    run together where a line (or a hyphen) broke them.
+    """
     tree = _Tree(pdf, language)
     for record in reading_order(records):
         tree.add(record)
+    for key, element in tree.elements.items():
+        if key in texts and str(element.S) in SPOKEN:
+            element.ActualText = String(texts[key])
     nums = Array()
     for index, page in enumerate(pdf.pages):
         page.obj.StructParents = index
