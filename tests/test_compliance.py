@@ -123,3 +123,11 @@ def test_promotional_blocks_are_printed_separately_with_a_scannable_pi_code(tmp_
     with pikepdf.open(tmp_path / "p-digital.pdf") as pdf:
         uris = [str(a.A.URI) for a in pdf.pages[0].Annots]
         assert uris == ["https://pi.example.org/examplinib"] * 2
+
+
+def test_footer_words_follow_the_language_but_the_reference_label_does_not(tmp_path):
+    content = write(tmp_path, "", MINIMAL.replace("title:", "language: de-DE\ntitle:"))
+    build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    text = page_texts(tmp_path / "m.pdf")[0]
+    assert "Veeva ID: GB-12345" in text
+    assert "Erstellungsdatum: September 2025" in text and "Seite 1 von 1" in text

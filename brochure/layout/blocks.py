@@ -7,6 +7,7 @@ from reportlab.platypus import Paragraph
 from brochure.content.model import Brochure, Link, Quote
 from brochure.layout.flow import Block, check_width
 from brochure.layout.items import QR, Group, Item, Rule, Text, shifted
+from brochure.text.labels import label
 from brochure.text.markup import short_url, to_markup
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
@@ -45,11 +46,6 @@ def running_blocks(b: Brochure, theme: Theme, styles: Styles, width: float,
     return blocks
 
 
-PI_HEADING = "Prescribing information"
-PI_SCAN = "Scan here for prescribing information"
-AE_HEADING = "Adverse event reporting"
-
-
 def obligatory_blocks(b: Brochure, styles: Styles, width: float, unit: float,
                       live_links: bool) -> list[Block]:
     """Promotional material's prescribing information and adverse-event statement, each a
@@ -58,17 +54,19 @@ def obligatory_blocks(b: Brochure, styles: Styles, width: float, unit: float,
     pi = b.prescribing_information
     if pi:
         field = "prescribing_information"
-        blocks.append(_para_block(PI_HEADING, "kicker", f"{field}.heading", styles, 2 * unit,
+        heading = label(b.language, "pi")
+        blocks.append(_para_block(heading, "kicker", f"{field}.heading", styles, 2 * unit,
                                   keep=True))
         for i, text in enumerate(pi.text or []):
             blocks.append(_para_block(text, "body", f"{field}.text[{i}]", styles,
                                       0.25 * unit if i == 0 else 0.5 * unit))
         if pi.url:
-            link = Link(label=PI_SCAN, url=pi.url)
+            link = Link(label=label(b.language, "pi_scan"), url=pi.url)
             blocks.append(Block(link_group(link, styles, width, f"{field}.link", live_links),
                                 f"{field}.link", 0.5 * unit, role="Link"))
     if b.adverse_events:
-        blocks.append(_para_block(AE_HEADING, "kicker", "adverse_events.heading", styles,
+        heading = label(b.language, "ae")
+        blocks.append(_para_block(heading, "kicker", "adverse_events.heading", styles,
                                   2 * unit, keep=True))
         blocks.append(_para_block(b.adverse_events, "body", "adverse_events", styles,
                                   0.25 * unit))

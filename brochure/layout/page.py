@@ -14,6 +14,7 @@ from brochure.layout.geometry import Geometry
 from brochure.layout.header import header
 from brochure.layout.items import Document, Item, PageLayout, Rule, Text, Watermark
 from brochure.resources import Resources
+from brochure.text.labels import label
 from brochure.text.markup import to_markup
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
@@ -56,10 +57,11 @@ def status_overlay(b: Brochure, text: str, theme: Theme, styles: Styles,
 
 def footer_text(b: Brochure) -> str:
     c = b.compliance
-    text = f"Veeva ID: {c.veeva_id} \u00b7 Date of preparation: " + display_date(
-        b, c.date_of_preparation)
+    lang = b.language
+    text = (f"Veeva ID: {c.veeva_id} \u00b7 {label(lang, 'prepared')}: "
+            + display_date(b, c.date_of_preparation))
     if c.date_last_revised:
-        text += " \u00b7 Last revised: " + display_date(b, c.date_last_revised)
+        text += f" \u00b7 {label(lang, 'revised')}: " + display_date(b, c.date_last_revised)
     return text
 
 
@@ -75,8 +77,9 @@ def footer(b: Brochure, theme: Theme, styles: Styles, geo: Geometry, n: int,
     on_this_page = b.compliance.footer == "every-page" or n == total
     reference = footer_text(b) if on_this_page else ""
     left = Paragraph(to_markup(reference, tie_last_words=False), styles("footer"))
-    right = Paragraph(f"Page {n} of {total}", styles("footer", "right"))
-    page_w = stringWidth(f"Page {total} of {total}", styles.fonts.name("regular"), style.size) + 2
+    right = Paragraph(label(b.language, "page", n=n, total=total), styles("footer", "right"))
+    widest = label(b.language, "page", n=total, total=total)
+    page_w = stringWidth(widest, styles.fonts.name("regular"), style.size) + 2
     items: list[Item] = []
     top = 0.0
     for para, field, x, w in ((left, "compliance", content.x, content.w - page_w - 3 * MM),
