@@ -54,3 +54,29 @@ def test_missing_content_file(tmp_path, capsys):
     code = main([str(tmp_path / "nope.yaml")])
     assert code == ExitCode.CONTENT_ERROR
     assert "nope.yaml  file not found" in capsys.readouterr().err
+
+
+def test_variants_from_the_command_line(project, capsys):
+    (project / "v.csv").write_text("name,compliance.veeva_id,event.name\n"
+                                   "york,GB-70001,York Forum\nleeds,GB-70001,Leeds Day\n"
+                                   "hull,GB-70003,Hull Expo\n")
+    assert main([str(project / "content.yaml"), "--variants", str(project / "v.csv"),
+                 "-o", str(project / "out" / "b.pdf")]) == ExitCode.CONTENT_ERROR
+    assert "GB-70001" in capsys.readouterr().err  # a shared Veeva ID is refused up front
+    (project / "v.csv").write_text("name,compliance.veeva_id,event.name\n"
+                                   "york,GB-70001,York Forum\nhull,GB-70003,Hull Expo\n")
+    code = main([str(project / "content.yaml"), "--variants", str(project / "v.csv"),
+                 "--jobs", "1", "--edition", "print", "-o", str(project / "out" / "b.pdf")])
+    out = capsys.readouterr().out
+    assert code == 0 and "2 of 2 variants built" in out
+    assert sorted(p.name for p in (project / "out" / "variants").glob("*.pdf")) == [
+        "hull.pdf", "york.pdf"]
+
+
+def test_brochure_check_command_on_both_editions(seed_pdf, seed_digital, capsys):
+    from brochure.cli import brochure_main
+
+    assert brochure_main(["check", str(seed_pdf)]) == 0
+    assert "preflight: pass" in capsys.readouterr().out
+    assert brochure_main(["check", "--accessibility", str(seed_digital)]) == 0
+    assert brochure_main(["check", str(seed_digital)]) == ExitCode.PREFLIGHT_FAILED
