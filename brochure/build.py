@@ -26,7 +26,7 @@ from brochure.content.compliance import compliance_issues, display_date, parse_m
 from brochure.content.model import Brochure
 from brochure.content.validate import load_located, validate
 from brochure.content.yamlpos import Located
-from brochure.draw.images import print_ready, screen_ready
+from brochure.draw.images import file_digest, print_ready, screen_ready
 from brochure.errors import BrochureError, Issue
 from brochure.finish.pdfx import PDFUA, PdfxInfo, finish_pdfx, source_date
 from brochure.layout.geometry import Geometry
@@ -218,7 +218,7 @@ def inputs_digest(paths: list[Path], content: bytes) -> str:
     """SHA-256 over the content and the bytes of every input file, in a fixed order."""
     digest = hashlib.sha256(hashlib.sha256(content).digest())
     for path in paths:
-        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        digest.update(file_digest(Path(path)))
     return digest.hexdigest()
 
 

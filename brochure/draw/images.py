@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms
@@ -19,6 +20,17 @@ CMYK_PROFILE = ASSETS / "icc" / "ISOcoated_v2_300_bas.icc"
 SRGB_PROFILE = ASSETS / "icc" / "sRGB.icc"
 INTENTS = {"perceptual": ImageCms.Intent.PERCEPTUAL,
            "relative": ImageCms.Intent.RELATIVE_COLORIMETRIC}
+
+
+def file_digest(path: Path) -> bytes:
+    """SHA-256 of a file's bytes, remembered while its size and time stay the same."""
+    stat = Path(path).stat()
+    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _digest(path: str, _size: int, _mtime_ns: int) -> bytes:
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def cache_dir() -> Path:
@@ -34,9 +46,7 @@ def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "percept
     with Image.open(path) as im:
         if im.format == "JPEG" and im.mode == "CMYK":
             return path
-    digest = hashlib.sha256()
-    for part in (path.read_bytes(), profile.read_bytes(), intent.encode()):
-        digest.update(hashlib.sha256(part).digest())
+    digest = hashlib.sha256(file_digest(path) + file_digest(profile) + intent.encode())
     target = cache_dir() / f"{digest.hexdigest()[:32]}.jpg"
     if not target.exists():
         _write_atomically(target, _to_cmyk_jpeg(path, profile, intent))
@@ -45,9 +55,7 @@ def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "percept
 
 def screen_ready(path: Path, width_px: int) -> Path:
     """An sRGB JPEG no wider than width_px for the digital edition (cached)."""
-    digest = hashlib.sha256()
-    for part in (path.read_bytes(), str(width_px).encode(), b"screen-v1"):
-        digest.update(hashlib.sha256(part).digest())
+    digest = hashlib.sha256(file_digest(path) + str(width_px).encode() + b"screen-v1")
     target = cache_dir() / f"{digest.hexdigest()[:32]}-screen.jpg"
     if not target.exists():
         _write_atomically(target, _to_screen_jpeg(path, width_px))
