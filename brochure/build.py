@@ -33,7 +33,7 @@ from brochure.layout.geometry import Geometry
 from brochure.layout.items import Document
 from brochure.layout.page import lay_out
 from brochure.preflight import Report
-from brochure.resources import Resources, gather
+from brochure.resources import Resources, file_issues_of_raw, gather
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
 from brochure.theme.load import DEFAULT_THEME, load_theme
@@ -124,7 +124,11 @@ def prepare(content_path: Path, options: BuildOptions, digital: bool = False) ->
 
 def prepare_located(located: Located, options: BuildOptions, digital: bool = False) -> Prepared:
     """Validate parsed content and lay it out; paths resolve beside located.file."""
-    brochure = validate(located)
+    try:
+        brochure = validate(located)
+    except BrochureError as exc:  # report missing files in the same run as the typos
+        issues = exc.issues + file_issues_of_raw(located)
+        raise BrochureError(sorted(issues, key=lambda i: (i.line, i.col))) from None
     theme = load_theme(options.theme, options.page_format or brochure.format)
     fonts = register_fonts(theme.fonts)
     rules = compliance_issues(brochure, located, theme.veeva_id_pattern,

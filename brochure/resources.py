@@ -166,6 +166,24 @@ def gather(brochure: Brochure, located: Located) -> Resources:
     return res
 
 
+def file_issues_of_raw(located: Located) -> list[Issue]:
+    """The file problems of content that failed validation, so they come in the same report.
+
+    Looks only at values that are plain text where a file is expected (hero image, icons).
+    """
+    data = located.data if isinstance(located.data, dict) else {}
+    finder = _Finder(located)
+    hero = data.get("hero")
+    if isinstance(hero, dict) and isinstance(hero.get("image"), str) and hero["image"].strip():
+        finder.image(hero["image"], ("hero", "image"))
+    stats = data.get("stats")
+    for i, stat in enumerate(stats if isinstance(stats, list) else []):
+        icon = stat.get("icon") if isinstance(stat, dict) else None
+        if isinstance(icon, str) and icon.strip():
+            finder.icon(icon, ("stats", i, "icon"))
+    return finder.issues
+
+
 def _printer_profile(brochure: Brochure, finder: _Finder, res: Resources) -> None:
     """The printer's own CMYK profile and output condition, instead of FOGRA39."""
     settings = brochure.print

@@ -80,3 +80,13 @@ def test_brochure_check_command_on_both_editions(seed_pdf, seed_digital, capsys)
     assert "preflight: pass" in capsys.readouterr().out
     assert brochure_main(["check", "--accessibility", str(seed_digital)]) == 0
     assert brochure_main(["check", str(seed_digital)]) == ExitCode.PREFLIGHT_FAILED
+
+
+def test_typos_and_missing_files_are_reported_in_one_run(project, capsys):
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace("tagline:", "taglne:")
+                       .replace("icon: hospital", "icon: hospitl"))
+    assert main([str(content), "-o", str(project / "x.pdf")]) == ExitCode.CONTENT_ERROR
+    err = capsys.readouterr().err
+    assert "unknown key 'taglne'" in err and "unknown icon 'hospitl'" in err
+    assert "2 problems to fix" in err
