@@ -16,6 +16,7 @@ from pathlib import Path
 
 from brochure import __version__
 from brochure.checks import (
+    alt_text_issues,
     field_texts,
     glyph_issues,
     locate,
@@ -133,6 +134,7 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     fonts = register_fonts(theme.fonts)
     rules = compliance_issues(brochure, located, theme.veeva_id_pattern,
                               options.today or date.today())
+    rules += alt_text_issues(brochure, located, "digital" in options.editions)
     _raise_if(rules + glyph_issues(brochure, located, fonts))
     res = gather(brochure, located)
     marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks

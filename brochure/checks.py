@@ -40,6 +40,18 @@ def field_texts(b: Brochure) -> dict[str, str]:
     return texts
 
 
+def alt_text_issues(b: Brochure, located: Located, digital: bool) -> list[Issue]:
+    """A photo needs alt text for screen readers unless marked decorative: an error when
+    the digital edition is built, a warning for print only. Stat icons without alt text
+    are treated as decorative (the figure and label already say it)."""
+    if not b.hero or b.hero.alt or b.hero.decorative:
+        return []
+    line, col = located.where(("hero",))
+    return [Issue("the photo has no alt text — add hero.alt (what it shows, for screen "
+                  "readers), or hero.decorative: true if it carries no meaning",
+                  located.file, line, col, "hero.alt", "error" if digital else "warning")]
+
+
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
     issues = []
     for path, text in printed_strings(b.model_dump()):

@@ -116,3 +116,20 @@ def test_paragraphs_and_headings_read_whole_words(digital, seed):
     intro = seed.intro[0]
     assert any(text == intro for text in spoken)
     assert all("\u00ad" not in text and "  " not in text for text in spoken)
+
+
+def test_photo_without_alt_text(project):
+    from brochure.build import BuildOptions, build, check
+    from brochure.errors import BrochureError
+
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace(
+        "  alt: Aerial view of Cambridge Biomedical Campus\n", ""))
+    with pytest.raises(BrochureError) as caught:
+        check(content, BuildOptions(output=project / "x.pdf"))
+    assert caught.value.issues[0].field == "hero.alt"
+    warnings = check(content, BuildOptions(output=project / "x.pdf", editions=("print",)))
+    assert any(w.field == "hero.alt" for w in warnings)
+    content.write_text(content.read_text().replace("hero:\n", "hero:\n  decorative: true\n"))
+    result = build(content, BuildOptions(output=project / "x.pdf"))
+    assert result.editions[1].report.verdict == "pass"
