@@ -228,7 +228,10 @@ def finish_common(pdf: pikepdf.Pdf, info: PdfxInfo, source: bytes) -> None:
 
 
 def save_deterministic(pdf: pikepdf.Pdf, dst: str | Path) -> None:
-    pdf.save(dst, deterministic_id=True, compress_streams=True, encryption=False,
+    """Save with an /ID derived from the content. Streams are copied as they are: ReportLab
+    has already compressed them, and decoding and re-encoding would only cost time."""
+    pdf.save(dst, deterministic_id=True, compress_streams=False,
+             stream_decode_level=pikepdf.StreamDecodeLevel.none, encryption=False,
              object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version="1.6",
              fix_metadata_version=False)  # True would re-serialise our XMP
 
