@@ -94,3 +94,14 @@ def test_inline_markdown_emphasis_and_links_per_edition():
         "Read <b>this</b> and <i>that</i> at our site (example.org/about).")
     assert '<a href="https://www.example.org/about/">our site</a>' in to_markup(
         source, live_links=True)
+
+
+def test_typography_dashes_units_and_last_word():
+    from brochure.text.markup import to_markup, typeset
+
+    assert typeset("together - and with others — across") == (
+        "together\u00a0\u2013 and with others\u00a0\u2014 across")
+    assert typeset("backed by £4.8 million") == "backed by £4.8\u00a0million"
+    assert to_markup("boost growth for everyone").endswith("for\u00a0<nobr>everyone</nobr>")
+    assert to_markup("UK-wide innovation partnerships.").endswith(
+        " <nobr>partnerships.</nobr>")

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 UNITS = r"(?:million|billion|thousand|trillion|bn|m|k|%|per cent|mm|cm|km|kg|years?|days?)"
 _FIGURE_UNIT = re.compile(rf"(\d[\d.,]*) ({UNITS})\b")
-_SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+_SPACED_DASH = re.compile(r"(?<=\S) [-\u2013\u2014] (?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +32,9 @@ class Link:
 
 
 def typeset(text: str) -> str:
-    """Typographic fixes on plain text: en dashes, figure–unit ties."""
-    text = _SPACED_HYPHEN.sub(" \u2013 ", text)
+    """Typographic fixes on plain text: spaced en dashes that never start a line, and
+    figures tied to their units."""
+    text = _SPACED_DASH.sub(lambda m: "\u00a0" + m[0].strip().replace("-", "\u2013") + " ", text)
     return _FIGURE_UNIT.sub("\\1\u00a0\\2", text)
 
 
@@ -114,8 +115,10 @@ def _link_pieces(source: str):
 
 
 def _tie_last_words(markup: str) -> str:
-    """Avoid a lone short word on the last line: join the last two words."""
+    """Avoid a lone short word or a hyphenated stub on the last line: the last word is never
+    hyphenated, and a short one is joined to the word before it."""
     head, sep, last = markup.rpartition(" ")
-    if sep and len(last) <= 10 and "<" not in last and ">" not in head[-1:]:
-        return head + "\u00a0" + last
-    return markup
+    if not sep or "<" in last or ">" in head[-1:]:
+        return markup
+    joiner = "\u00a0" if len(last) <= 10 else " "
+    return f"{head}{joiner}<nobr>{last}</nobr>"
