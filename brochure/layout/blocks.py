@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
-
 from brochure.content.model import Brochure, Link, Quote
 from brochure.layout.flow import Block, check_width
 from brochure.layout.items import QR, Group, Item, Rule, Text, shifted
 from brochure.text.labels import label
 from brochure.text.markup import short_url, to_markup
+from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
 from brochure.units import MM, Rect
@@ -23,7 +22,7 @@ def running_blocks(b: Brochure, theme: Theme, styles: Styles, width: float,
 
     def para(text: str, role: str, field: str, space: float, keep: bool = False, tag="P"):
         markup = to_markup(text, live_links=live_links, tie_last_words=role in ("body", "lead"))
-        blocks.append(Block(Paragraph(markup, styles(role)), field, space, keep, tag))
+        blocks.append(Block(paragraph(markup, styles(role)), field, space, keep, tag))
 
     for i, text in enumerate(b.intro or []):
         para(text, "lead", f"intro[{i}]", 0.5 * unit)
@@ -76,7 +75,7 @@ def obligatory_blocks(b: Brochure, styles: Styles, width: float, unit: float,
 def _para_block(text: str, role: str, field: str, styles: Styles, space: float,
                 keep: bool = False) -> Block:
     markup = to_markup(text, tie_last_words=role == "body")
-    return Block(Paragraph(markup, styles(role)), field, space, keep, "P")
+    return Block(paragraph(markup, styles(role)), field, space, keep, "P")
 
 
 def quote_group(q: Quote, styles: Styles, width: float) -> Group:
@@ -118,7 +117,7 @@ def _stack(parts, styles: Styles, width: float, x: float, inner: float,
            gap_after_first: float, bar_colour: str | None = None) -> Group:
     measured = []
     for markup, role, field in parts:
-        para = Paragraph(markup, styles(role))
+        para = paragraph(markup, styles(role))
         _, h = para.wrap(inner, 10_000)
         check_width(para, field)
         measured.append((para, h, field, role))

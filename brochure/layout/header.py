@@ -3,8 +3,6 @@ and the stat band. Returns positioned items and the height where running text st
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
-
 from brochure.content.model import Brochure
 from brochure.errors import BrochureError, Issue
 from brochure.layout.flow import check_width
@@ -12,6 +10,7 @@ from brochure.layout.geometry import Geometry
 from brochure.layout.items import Fill, Icon, Item, Photo, Shade, Text, shifted
 from brochure.resources import ImageInfo, Resources
 from brochure.text.markup import to_markup
+from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
 from brochure.units import MM, Rect
@@ -57,7 +56,7 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
 
 
 def _para(text: str, style, width: float, field: str) -> Text:
-    para = Paragraph(to_markup(text, tie_last_words=False), style)
+    para = paragraph(to_markup(text, tie_last_words=False), style)
     _, h = para.wrap(width, 10_000)
     check_width(para, field)
     return Text(0, 0, width, h, para, field)

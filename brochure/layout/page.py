@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from brochure.content.compliance import display_date, watermark
 from brochure.content.model import Brochure
@@ -16,6 +15,7 @@ from brochure.layout.items import Document, Item, PageLayout, Rule, Text, Waterm
 from brochure.resources import Resources
 from brochure.text.labels import label
 from brochure.text.markup import to_markup
+from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
 from brochure.units import MM
@@ -47,7 +47,7 @@ def lay_out(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: Geom
 def status_overlay(b: Brochure, text: str, theme: Theme, styles: Styles,
                    geo: Geometry) -> list[Item]:
     """A diagonal watermark and a status line above the footer, on every page."""
-    line = Paragraph(f"<b>{text}</b> \u00b7 Status: {b.compliance.status}",
+    line = paragraph(f"<b>{text}</b> \u00b7 Status: {b.compliance.status}",
                      styles("footer"))
     _, h = line.wrap(geo.content.w, 100)
     y = theme.footer.rule_mm * MM + 1.5 * MM
@@ -76,8 +76,8 @@ def footer(b: Brochure, theme: Theme, styles: Styles, geo: Geometry, n: int,
     style = theme.type.footer
     on_this_page = b.compliance.footer == "every-page" or n == total
     reference = footer_text(b) if on_this_page else ""
-    left = Paragraph(to_markup(reference, tie_last_words=False), styles("footer"))
-    right = Paragraph(label(b.language, "page", n=n, total=total), styles("footer", "right"))
+    left = paragraph(to_markup(reference, tie_last_words=False), styles("footer"))
+    right = paragraph(label(b.language, "page", n=n, total=total), styles("footer", "right"))
     widest = label(b.language, "page", n=total, total=total)
     page_w = stringWidth(widest, styles.fonts.name("regular"), style.size) + 2
     items: list[Item] = []
