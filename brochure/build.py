@@ -174,11 +174,9 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
         info = replace(pdf_info(b, record), output_condition=res.output_condition,
                        output_condition_info=res.output_condition_info)
 
-        def write(tmp: str) -> None:
-            draw_print(tmp + ".raw", p.document, p.styles, p.fonts, images, b.language)
-            finish_pdfx(tmp + ".raw", tmp, info, res.profile)
-
-        write_atomically(path, write)
+        canvas = draw_print(p.document, p.styles, p.fonts, images, b.language)
+        data = finish_pdfx(canvas, info, res.profile)
+        write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
         return Edition(name, path, len(p.document.pages),
                        check_pdf(path, bleed_mm=_bleed(b, p.theme)))
     from brochure.finish.digital import finish_digital

@@ -21,13 +21,14 @@ from brochure.theme.fonts import FontSet
 rl_config.useA85 = 0  # pass JPEG bytes through; ASCII85 would add 25% and time
 
 
-def draw_print(path: str, document: Document, styles: Styles, fonts: FontSet,
-               images: dict[str, str], language: str) -> None:
-    """The print edition: CMYK only (enforced), page boxes, crop marks."""
+def draw_print(document: Document, styles: Styles, fonts: FontSet,
+               images: dict[str, str], language: str) -> Canvas:
+    """The print edition, drawn but not saved: CMYK only (enforced), page boxes, crop marks.
+    The finishing stage adds the PDF/X metadata and serialises it."""
     geo: Geometry = document.geometry
     slug = geo.slug
     canvas = Canvas(
-        path, pagesize=(geo.media.w, geo.media.h), invariant=1, pageCompression=1,
+        "print.pdf", pagesize=(geo.media.w, geo.media.h), invariant=1, pageCompression=1,
         enforceColorSpace="sep_cmyk", initialFontName=fonts.name("regular"),
         trimBox=_offset(geo.trim.as_box(), slug),
         bleedBox=_offset(geo.bleed_rect.as_box(), slug), lang=language,
@@ -39,7 +40,7 @@ def draw_print(path: str, document: Document, styles: Styles, fonts: FontSet,
         if geo.marks:
             draw_crop_marks(canvas, geo)
         canvas.showPage()
-    canvas.save()
+    return canvas
 
 
 def draw_digital(path: str, document: Document, styles: Styles, fonts: FontSet,

@@ -14,7 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.finish import pdfx
-from brochure.finish.pdfx import BROCHURE_NS, PdfxInfo, finish_pdfx, source_date
+from brochure.finish.pdfx import BROCHURE_NS, PdfxInfo, source_date
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 ICC = ASSETS / "icc" / "ISOcoated_v2_300_bas.icc"
@@ -42,13 +42,16 @@ def _cache(tmp_path, monkeypatch):
     monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path / "cache"))
 
 
-@pytest.fixture
-def source(tmp_path) -> Path:
+def finish_pdfx(dst: Path, info: PdfxInfo, icc: Path) -> None:
+    """Draw the two test pages and write them finished to dst."""
+    dst.write_bytes(pdfx.finish_pdfx(_drawn(), info, icc))
+
+
+def _drawn() -> Canvas:
     """Two pages: CMYK text only, then CMYK text plus a 50% alpha rectangle."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(ASSETS / "fonts" / "Lato-Regular.ttf")))
-    path = tmp_path / "src.pdf"
-    canvas = Canvas(str(path), pagesize=(300, 300), invariant=1, initialFontName=FONT,
+    canvas = Canvas("unused.pdf", pagesize=(300, 300), invariant=1, initialFontName=FONT,
                     enforceColorSpace="cmyk")
     canvas.setFillColorCMYK(0, 0, 0, 1)
     canvas.setFont(FONT, 12)
@@ -61,14 +64,13 @@ def source(tmp_path) -> Path:
     canvas.setFillAlpha(0.5)
     canvas.rect(20, 20, 100, 100, stroke=0, fill=1)
     canvas.showPage()
-    canvas.save()
-    return path
+    return canvas
 
 
 @pytest.fixture
-def finished(source, tmp_path) -> Path:
+def finished(tmp_path) -> Path:
     dst = tmp_path / "out.pdf"
-    finish_pdfx(source, dst, INFO, ICC)
+    finish_pdfx(dst, INFO, ICC)
     return dst
 
 
@@ -150,24 +152,24 @@ def test_version_clean_and_unencrypted(finished):
         assert pdf.check_pdf_syntax() == []
 
 
-def test_runs_are_byte_identical(source, tmp_path, monkeypatch):
+def test_runs_are_byte_identical(tmp_path, monkeypatch):
     """Fresh compression, the in-memory profile and the on-disk cache give the same bytes."""
     outputs = [tmp_path / f"{n}.pdf" for n in "abc"]
-    finish_pdfx(source, outputs[0], INFO, ICC)
+    finish_pdfx(outputs[0], INFO, ICC)
     monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path / "other-cache"))
     pdfx._compress_cached.cache_clear()  # compressed afresh, then written to the cache
-    finish_pdfx(source, outputs[1], INFO, ICC)
+    finish_pdfx(outputs[1], INFO, ICC)
     pdfx._compress_cached.cache_clear()  # read back from the cache on disk
-    finish_pdfx(source, outputs[2], INFO, ICC)
+    finish_pdfx(outputs[2], INFO, ICC)
     assert len({path.read_bytes() for path in outputs}) == 1
     assert list((tmp_path / "other-cache").glob("*.icc.zlib"))
 
 
-def test_ids_follow_the_info(source, tmp_path):
+def test_ids_follow_the_info(tmp_path):
     other = tmp_path / "other.pdf"
-    finish_pdfx(source, tmp_path / "a.pdf", INFO, ICC)
+    finish_pdfx(tmp_path / "a.pdf", INFO, ICC)
     changed = PdfxInfo(**{**INFO.__dict__, "extra": {**EXTRA, "Status": "draft"}})
-    finish_pdfx(source, other, changed, ICC)
+    finish_pdfx(other, changed, ICC)
     with pikepdf.open(tmp_path / "a.pdf") as a, pikepdf.open(other) as b:
         ids = [_xmp(p).findtext(".//xmpMM:DocumentID", namespaces=NS) for p in (a, b)]
         assert ids[0] != ids[1]
@@ -175,12 +177,12 @@ def test_ids_follow_the_info(source, tmp_path):
         assert bytes(a.trailer.ID[1]) != bytes(b.trailer.ID[1])
 
 
-def test_rejects_bad_extra_key_and_rgb_profile(source, tmp_path):
+def test_rejects_bad_extra_key_and_rgb_profile(tmp_path):
     bad = PdfxInfo(**{**INFO.__dict__, "extra": {"Title": "clash"}})
     with pytest.raises(ValueError, match="Title"):
-        finish_pdfx(source, tmp_path / "x.pdf", bad, ICC)
+        finish_pdfx(tmp_path / "x.pdf", bad, ICC)
     with pytest.raises(ValueError, match="CMYK"):
-        finish_pdfx(source, tmp_path / "y.pdf", INFO, ASSETS / "icc" / "sRGB.icc")
+        finish_pdfx(tmp_path / "y.pdf", INFO, ASSETS / "icc" / "sRGB.icc")
 
 
 def test_source_date_epoch_wins(monkeypatch):

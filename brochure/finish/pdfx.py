@@ -1,15 +1,15 @@
 """PDF/X-4 finishing: output intent, document info, XMP metadata and transparency groups.
 
-Takes the PDF ReportLab wrote and rewrites it with exactly one GTS_PDFX output intent (the
-CMYK profile embedded once), Info and XMP built from one PdfxInfo so they agree, a
-/Transparency page group in DeviceCMYK on pages that use transparency, and a deterministic
-trailer /ID. Nothing depends on the clock, the machine or chance: same input, same bytes.
+Works on ReportLab's document before it is serialised, so the PDF is written once: exactly
+one GTS_PDFX output intent (the CMYK profile embedded once), Info and XMP built from one
+PdfxInfo so they agree, a /Transparency page group in DeviceCMYK on pages that use
+transparency, and a trailer /ID and XMP InstanceID hashed from the finished bytes. Nothing
+depends on the clock, the machine or chance: same input, same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import uuid
@@ -20,8 +20,17 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFCatalog,
+    PDFDictionary,
+    PDFInfo,
+    PDFName,
+    PDFPage,
+    PDFStream,
+    PDFString,
+)
+from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.images import cache_dir
 
@@ -31,8 +40,11 @@ BROCHURE_NS = "https://brochure.invalid/ns/1.0/"
 STANDARD_INFO = {"Title", "Subject", "Keywords", "Creator", "Producer", "CreationDate",
                  "ModDate", "Trapped", "Author", "GTS_PDFXVersion"}
 EXTRA_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-NORMAL_BLEND = {"/Normal", "/Compatible"}
+NORMAL_BLEND = ("/Normal", "/Compatible")
 XMP_PADDING = 2048
+PDFX_MIN_VERSION = (1, 6)
+ID_PLACEHOLDER = b"b0c4e5f0" * 4  # 32 hex digits, replaced by the digest of the PDF
+INSTANCE_PLACEHOLDER = "uuid:b0c4e5f0-b0c4-4e5f-8b0c-4e5f0b0c4e5f"
 NAMESPACES = (
     ("x", "adobe:ns:meta/"),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
@@ -67,35 +79,90 @@ def source_date(fallback: datetime) -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else fallback
 
 
-def finish_pdfx(src: str | Path, dst: str | Path, info: PdfxInfo, icc_profile: Path) -> None:
-    """Write dst: src made PDF/X-4 (intent, Info, XMP, page groups, deterministic /ID)."""
-    data = Path(src).read_bytes()
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        finish_common(pdf, info, data)
-        pdf.Root.OutputIntents = Array([_output_intent(pdf, info, Path(icc_profile))])
-        for page in pdf.pages:
-            if _uses_transparency(page.obj.get("/Resources"), set()):
-                _set_page_group(page.obj)
-        save_deterministic(pdf, dst)
+def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytes:
+    """The PDF's bytes: the drawn (unsaved) canvas made PDF/X-4, then serialised once."""
+    check_extra(info.extra)
+    doc = canvas._doc
+    doc._pdfVersion = max(doc._pdfVersion, PDFX_MIN_VERSION)
+    doc.info = _Info(_docinfo(info))
+    doc.Catalog.__class__ = _PdfxCatalog
+    doc.Catalog.Lang = PDFString(info.language)
+    doc.Catalog.Metadata = PDFStream(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+        xmp_packet(info, INSTANCE_PLACEHOLDER))
+    doc.Catalog.OutputIntents = PDFArray([doc.Reference(_output_intent(info, icc_profile))])
+    for page in doc.Pages.pages:
+        if _uses_transparency(page):
+            page.__class__ = _GroupPage
+            page.Group = PDFDictionary({"Type": PDFName("Group"),
+                                        "S": PDFName("Transparency"),
+                                        "CS": PDFName("DeviceCMYK")})
+    doc._ID = b"\n[<" + ID_PLACEHOLDER + b"><" + ID_PLACEHOLDER + b">]\n"
+    return _with_content_ids(canvas.getpdfdata(), info)
 
 
-def _check_extra(extra: dict[str, str]) -> None:
+class _PdfxCatalog(PDFCatalog):
+    __NoDefault__ = (*PDFCatalog.__NoDefault__, "OutputIntents")
+
+
+class _GroupPage(PDFPage):
+    __NoDefault__ = (*PDFPage.__NoDefault__, "Group")
+
+
+class _Info(PDFInfo):
+    """The Info dictionary exactly as given (ReportLab's own has fixed keys)."""
+
+    def __init__(self, entries: dict):
+        super().__init__()
+        self.entries = entries
+        self.title = str(entries.get("Title", ""))
+
+    def format(self, document):
+        return PDFDictionary(self.entries).format(document)
+
+
+def _uses_transparency(page: PDFPage) -> bool:
+    """Constant alpha < 1 or a blend mode in the page's graphics states."""
+    states = getattr(page, "ExtGState", None)
+    for state in (states.dict.values() if states else ()):
+        for key, value in state.dict.items():
+            if key in ("ca", "CA") and float(value) < 1:
+                return True
+            if key == "BM" and str(value) not in NORMAL_BLEND:
+                return True
+            if key == "SMask" and str(value) != "/None":
+                return True
+    return False
+
+
+def _with_content_ids(data: bytes, info: PdfxInfo) -> bytes:
+    """Fill the trailer /ID and XMP InstanceID from a digest of the finished bytes.
+
+    The placeholders have the same length as the values, so no offset moves."""
+    digest = hashlib.md5(data, usedforsecurity=False).hexdigest().encode()
+    trailer = data.rindex(b"trailer")
+    data = data[:trailer] + data[trailer:].replace(ID_PLACEHOLDER, digest)
+    instance = _uuid("instance", _fields(info), digest).encode()
+    return data.replace(INSTANCE_PLACEHOLDER.encode(), instance, 1)
+
+def check_extra(extra: dict[str, str]) -> None:
     for key in extra:
         if not EXTRA_KEY.match(key) or key in STANDARD_INFO:
             raise ValueError(f"extra metadata key {key!r}: need a name like 'VeevaID' that "
                              "is not a standard Info key")
 
 
-def _output_intent(pdf: pikepdf.Pdf, info: PdfxInfo, icc_profile: Path) -> Dictionary:
-    profile = pdf.make_stream(b"", N=4)  # replaced by the compressed bytes below
-    profile.write(_compressed_profile(icc_profile), filter=Name.FlateDecode)
-    return pdf.make_indirect(Dictionary(
-        Type=Name.OutputIntent, S=Name.GTS_PDFX,
-        OutputConditionIdentifier=String(info.output_condition),
-        OutputCondition=String(info.output_condition_info),
-        Info=String(info.output_condition_info), RegistryName=String(info.registry),
-        DestOutputProfile=profile,
-    ))
+def _output_intent(info: PdfxInfo, icc_profile: Path) -> PDFDictionary:
+    profile = PDFStream(PDFDictionary({"N": 4, "Filter": PDFName("FlateDecode")}),
+                        _compressed_profile(icc_profile))
+    return PDFDictionary({
+        "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": PDFString(info.output_condition),
+        "OutputCondition": PDFString(info.output_condition_info),
+        "Info": PDFString(info.output_condition_info),
+        "RegistryName": PDFString(info.registry),
+        "DestOutputProfile": profile,
+    })
 
 
 def _compressed_profile(path: Path) -> bytes:
@@ -123,19 +190,20 @@ def _compress_cached(path: str, _size: int, _mtime_ns: int) -> bytes:
     return packed
 
 
-def _docinfo(info: PdfxInfo) -> Dictionary:
-    date = String(_pdf_date(info.created))
-    docinfo = Dictionary(
-        Title=String(info.title), Subject=String(info.subject),
-        Keywords=String(_keywords(info)), Creator=String(info.creator),
-        Producer=String(_producer(info)), CreationDate=date, ModDate=date,
-        Trapped=Name("/False"),
-    )
+def docinfo_entries(info: PdfxInfo) -> dict[str, str]:
+    """The Info dictionary's text entries, in a fixed order (Trapped is a name: False)."""
+    date = _pdf_date(info.created)
+    entries = {"Title": info.title, "Subject": info.subject, "Keywords": _keywords(info),
+               "Creator": info.creator, "Producer": _producer(info), "CreationDate": date,
+               "ModDate": date}
     if info.conformance == PDFX_VERSION:
-        docinfo.GTS_PDFXVersion = String(PDFX_VERSION)
-    for key, value in info.extra.items():
-        docinfo[Name("/" + key)] = String(value)
-    return docinfo
+        entries["GTS_PDFXVersion"] = PDFX_VERSION
+    return {**entries, **info.extra}
+
+
+def _docinfo(info: PdfxInfo) -> dict:
+    entries = {k: PDFString(v) for k, v in docinfo_entries(info).items()}
+    return {**entries, "Trapped": PDFName("False")}
 
 
 def _keywords(info: PdfxInfo) -> str:
@@ -143,7 +211,7 @@ def _keywords(info: PdfxInfo) -> str:
 
 
 def _producer(info: PdfxInfo) -> str:
-    return f"{info.creator} (ReportLab, pikepdf)"
+    return f"{info.creator} (ReportLab)"
 
 
 def _aware(when: datetime) -> datetime:
@@ -169,10 +237,19 @@ def _uuid(*parts: str | bytes) -> str:
     return f"uuid:{uuid.UUID(bytes=digest.digest()[:16], version=4)}"
 
 
-def _xmp(info: PdfxInfo, source: bytes) -> bytes:
-    """The XMP packet as text, properties in a fixed order; IDs hashed from the inputs."""
-    fields = repr((info.title, info.subject, info.keywords, info.language,
-                   _xmp_date(info.created), info.creator, sorted(info.extra.items())))
+def _fields(info: PdfxInfo) -> str:
+    return repr((info.title, info.subject, info.keywords, info.language,
+                 _xmp_date(info.created), info.creator, sorted(info.extra.items())))
+
+
+def instance_id(info: PdfxInfo, source: bytes) -> str:
+    """The XMP InstanceID for this metadata on this content."""
+    return _uuid("instance", _fields(info), source)
+
+
+def xmp_packet(info: PdfxInfo, instance: str) -> bytes:
+    """The XMP packet, properties in a fixed order; DocumentID hashed from the metadata."""
+    fields = _fields(info)
     date = escape(_xmp_date(info.created))
     xmlns = "\n".join(f"    xmlns:{p}={quoteattr(u)}" for p, u in NAMESPACES[2:])
     extra = "".join(f"   <brochure:{k}>{escape(v)}</brochure:{k}>\n"
@@ -197,7 +274,7 @@ def _xmp(info: PdfxInfo, source: bytes) -> bytes:
         f"   <xmp:MetadataDate>{date}</xmp:MetadataDate>\n"
         f"   <xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>\n"
         f"   <xmpMM:DocumentID>{_uuid('document', fields)}</xmpMM:DocumentID>\n"
-        f"   <xmpMM:InstanceID>{_uuid('instance', fields, source)}</xmpMM:InstanceID>\n"
+        f"   <xmpMM:InstanceID>{instance}</xmpMM:InstanceID>\n"
         "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
         "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
         f"{_conformance_line(info)}"
@@ -214,62 +291,3 @@ def _conformance_line(info: PdfxInfo) -> str:
     if info.conformance == PDFUA:
         return "   <pdfuaid:part>1</pdfuaid:part>\n"
     return f"   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>\n"
-
-
-def finish_common(pdf: pikepdf.Pdf, info: PdfxInfo, source: bytes) -> None:
-    """Info, XMP and language, shared by the print and the digital edition."""
-    _check_extra(info.extra)
-    pdf.Root.Lang = String(info.language)
-    pdf.trailer.Info = pdf.make_indirect(_docinfo(info))
-    pdf.Root.Metadata = pdf.make_stream(_xmp(info, source), Type=Name.Metadata,
-                                        Subtype=Name.XML)
-    if "/ID" in pdf.trailer:  # ReportLab hashes only the Info into its ID
-        del pdf.trailer.ID  # qpdf then derives both halves from the content
-
-
-def save_deterministic(pdf: pikepdf.Pdf, dst: str | Path) -> None:
-    """Save with an /ID derived from the content. Streams are copied as they are: ReportLab
-    has already compressed them, and decoding and re-encoding would only cost time."""
-    pdf.save(dst, deterministic_id=True, compress_streams=False,
-             stream_decode_level=pikepdf.StreamDecodeLevel.none, encryption=False,
-             object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version="1.6",
-             fix_metadata_version=False)  # True would re-serialise our XMP
-
-
-def _uses_transparency(resources, seen: set[tuple[int, int]]) -> bool:
-    """Constant alpha < 1, a soft mask or a blend mode, here or in nested form XObjects."""
-    if not isinstance(resources, Dictionary):
-        return False
-    for gs in resources.get("/ExtGState", Dictionary()).values():
-        if any(float(gs.get(k, 1)) < 1 for k in ("/ca", "/CA")):
-            return True
-        if str(gs.get("/SMask", "/None")) != "/None":
-            return True
-        if _blend_mode(gs.get("/BM", Name.Normal)) not in NORMAL_BLEND:
-            return True
-    for xobj in resources.get("/XObject", Dictionary()).values():
-        if xobj.is_indirect:
-            if xobj.objgen in seen:
-                continue
-            seen.add(xobj.objgen)
-        if "/SMask" in xobj or int(xobj.get("/SMaskInData", 0)) > 0:
-            return True
-        if xobj.get("/Subtype") == Name.Form and (
-                "/Group" in xobj or _uses_transparency(xobj.get("/Resources"), seen)):
-            return True
-    return False
-
-
-def _blend_mode(bm) -> str:
-    if isinstance(bm, Array):  # a list of modes: the first one a reader knows is used
-        return str(bm[0]) if len(bm) else "/Normal"
-    return str(bm)
-
-
-def _set_page_group(page: Dictionary, space: str = "/DeviceCMYK") -> None:
-    group = page.get("/Group")
-    if not isinstance(group, Dictionary):
-        group = page.Group = Dictionary()
-    group.Type = Name.Group
-    group.S = Name.Transparency
-    group.CS = Name(space)
