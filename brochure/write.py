@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
+from brochure.draw import reuse
 from brochure.draw.painter import Painter
 from brochure.finish.marks import draw_crop_marks
 from brochure.finish.tagging import Tagger
@@ -19,6 +20,7 @@ from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet
 
 rl_config.useA85 = 0  # pass JPEG bytes through; ASCII85 would add 25% and time
+reuse.install()
 
 
 def draw_print(document: Document, styles: Styles, fonts: FontSet,

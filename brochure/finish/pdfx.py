@@ -139,7 +139,7 @@ def _with_content_ids(data: bytes, info: PdfxInfo) -> bytes:
     """Fill the trailer /ID and XMP InstanceID from a digest of the finished bytes.
 
     The placeholders have the same length as the values, so no offset moves."""
-    digest = hashlib.md5(data, usedforsecurity=False).hexdigest().encode()
+    digest = hashlib.sha256(data).hexdigest()[:32].encode()
     trailer = data.rindex(b"trailer")
     data = data[:trailer] + data[trailer:].replace(ID_PLACEHOLDER, digest)
     instance = _uuid("instance", _fields(info), digest).encode()

@@ -38,6 +38,7 @@ def typeset(text: str) -> str:
     return _FIGURE_UNIT.sub("\\1\u00a0\\2", text)
 
 
+@lru_cache(maxsize=4096)
 def plain_text(source: str) -> str:
     """The text a reader sees (no markup), for glyph checks and tests."""
     return "".join(piece for piece, _ in _pieces(source))
@@ -47,6 +48,13 @@ def links_in(source: str) -> list[Link]:
     return [Link(label, url) for label, url in _link_pieces(source)]
 
 
+@lru_cache(maxsize=4096)
+def _inline(source: str) -> tuple:
+    """The inline tokens of one paragraph (parsed once per process; never mutate them)."""
+    return tuple(_parser().parseInline(source.strip())[0].children or ())
+
+
+@lru_cache(maxsize=4096)
 def to_markup(source: str, live_links: bool = False, tie_last_words: bool = True) -> str:
     """ReportLab paragraph markup for one paragraph of content text.
 
@@ -54,7 +62,7 @@ def to_markup(source: str, live_links: bool = False, tie_last_words: bool = True
     """
     out = []
     href = ""
-    for token in _parser().parseInline(source.strip())[0].children or []:
+    for token in _inline(source):
         if token.type == "link_open":
             href = token.attrs.get("href", "")
         out.append(_render(token, live_links))
@@ -93,7 +101,7 @@ def short_url(url: str) -> str:
 
 
 def _pieces(source: str):
-    for token in _parser().parseInline(source.strip())[0].children or []:
+    for token in _inline(source):
         if token.type == "text":
             yield typeset(token.content), token
         elif token.type in ("softbreak", "hardbreak"):
@@ -104,7 +112,7 @@ def _pieces(source: str):
 
 def _link_pieces(source: str):
     label, url = None, None
-    for token in _parser().parseInline(source.strip())[0].children or []:
+    for token in _inline(source):
         if token.type == "link_open":
             label, url = "", token.attrs.get("href", "")
         elif token.type == "link_close" and url is not None:

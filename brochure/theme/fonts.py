@@ -9,6 +9,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from brochure.draw.reuse import remember_subsets
 from brochure.errors import BrochureError, Issue
 from brochure.theme.model import Fonts
 
@@ -45,6 +46,7 @@ def register_fonts(fonts: Fonts) -> FontSet:
             raise BrochureError([Issue(
                 f"cannot use font {path}: {exc} — use a static TrueType (.ttf) file",
                 field=f"fonts.{weight}")]) from None
+        remember_subsets(font)
         pdfmetrics.registerFont(font)
         names[weight] = name
         chars = set(font.face.charToGlyph)

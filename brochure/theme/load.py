@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from brochure.content.validate import read_text, validate
@@ -16,6 +17,21 @@ FONT_KEYS = ("regular", "italic", "bold", "bold_italic")
 
 
 def _read(path: Path) -> Located:
+    """The theme file parsed, its font paths made absolute. Kept while the file is unchanged
+    (a watch session or a batch reads the same themes for every build): never mutate it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _parse(path)  # read_text reports the problem
+    return _parse_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _parse_cached(path: Path, _mtime_ns: int, _size: int) -> Located:
+    return _parse(path)
+
+
+def _parse(path: Path) -> Located:
     located = load_yaml(read_text(path), str(path))
     fonts = located.data.get("fonts") if isinstance(located.data, dict) else None
     if isinstance(fonts, dict):

@@ -1,0 +1,56 @@
+"""Work ReportLab repeats on every save that a long-lived process keeps instead.
+
+A watch session or a batch saves many PDFs with the same fonts: ReportLab subsets each
+font and deflates the subset on every save. `install()` makes both remember their last
+results, keyed by exactly what they depend on (the glyph list; the bytes), so the output is
+byte-for-byte what it would have been. Caches are small and bounded.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import OrderedDict
+from functools import lru_cache
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import TTFont
+
+MIN_REMEMBERED = 4096  # bytes: smaller streams are cheaper to deflate than to look up
+MAX_REMEMBERED = 1 << 20  # bytes: bigger ones are rare, and would make the cache heavy
+REMEMBERED_STREAMS = 64
+
+
+class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
+    """ReportLab's FlateDecode filter, remembering the results for large inputs."""
+
+    def __init__(self) -> None:
+        self._known: OrderedDict[bytes, bytes] = OrderedDict()
+
+    def encode(self, text):
+        if isinstance(text, str):
+            text = text.encode("utf8")
+        if not MIN_REMEMBERED <= len(text) <= MAX_REMEMBERED:
+            return zlib.compress(text)
+        packed = self._known.get(text)
+        if packed is None:
+            packed = self._known[text] = zlib.compress(text)
+            if len(self._known) > REMEMBERED_STREAMS:
+                self._known.popitem(last=False)
+        else:
+            self._known.move_to_end(text)
+        return packed
+
+
+def install() -> None:
+    """Use the remembering filter for every ReportLab stream (idempotent)."""
+    if not isinstance(pdfdoc.PDFZCompress, _RememberingFlate):
+        pdfdoc.PDFZCompress = _RememberingFlate()
+
+
+def remember_subsets(font: TTFont) -> None:
+    """Make this font's face subset each glyph list once per process."""
+    face = font.face
+    if not hasattr(face, "_brochure_subsets"):
+        face._brochure_subsets = lru_cache(maxsize=32)(
+            lambda glyphs: face.__class__.makeSubset(face, list(glyphs)))
+        face.makeSubset = lambda subset: face._brochure_subsets(tuple(subset))
