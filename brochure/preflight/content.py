@@ -6,6 +6,7 @@ that the checks in `paint` judge. Only the state those checks need is tracked.
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -19,6 +20,7 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 DEVICE_OPS = {"g": GRAY, "G": GRAY, "rg": RGB, "RG": RGB, "k": CMYK, "K": CMYK}
 TEXT_SHOW = {"Tj", "TJ", "'", '"'}
 INVISIBLE_MODES = {3, 7}
+NUMBER = (int, float, Decimal)
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
 
 
 def _numbers(operands) -> tuple[float, ...]:
-    return tuple(float(v) for v in operands if isinstance(v, int | float | Decimal))
+    return tuple(float(v) for v in operands if isinstance(v, NUMBER))
 
 
 class Frame:
@@ -169,7 +171,7 @@ def _image_event(frame: Frame, label: str, xobj) -> ImagePlaced:
 
 
 def _save(_w, frame: Frame, _operands, _op, _events) -> None:
-    frame.stack.append(replace(frame.state))
+    frame.stack.append(copy.copy(frame.state))
 
 
 def _restore(_w, frame: Frame, _operands, _op, _events) -> None:
