@@ -79,7 +79,7 @@ def source_date(fallback: datetime) -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else fallback
 
 
-def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytes:
+def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
     """The PDF's bytes: the drawn (unsaved) canvas made PDF/X-4, then serialised once."""
     check_extra(info.extra)
     doc = canvas._doc
@@ -135,15 +135,24 @@ def _uses_transparency(page: PDFPage) -> bool:
     return False
 
 
-def _with_content_ids(data: bytes, info: PdfxInfo) -> bytes:
+def _with_content_ids(data: bytes, info: PdfxInfo) -> bytearray:
     """Fill the trailer /ID and XMP InstanceID from a digest of the finished bytes.
 
     The placeholders have the same length as the values, so no offset moves."""
     digest = hashlib.sha256(data).hexdigest()[:32].encode()
-    trailer = data.rindex(b"trailer")
-    data = data[:trailer] + data[trailer:].replace(ID_PLACEHOLDER, digest)
     instance = _uuid("instance", _fields(info), digest).encode()
-    return data.replace(INSTANCE_PLACEHOLDER.encode(), instance, 1)
+    out = bytearray(data)
+    trailer = out.rindex(b"trailer")
+    _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
+    _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
+    _fill(out, INSTANCE_PLACEHOLDER.encode(), instance, out.rindex(INSTANCE_PLACEHOLDER.encode()))
+    return out
+
+
+def _fill(out: bytearray, placeholder: bytes, value: bytes, at: int) -> None:
+    assert len(value) == len(placeholder)
+    out[at:at + len(value)] = value
+
 
 def check_extra(extra: dict[str, str]) -> None:
     for key in extra:

@@ -17,7 +17,7 @@ CACHE_SIZE = 1024  # paragraphs kept between builds; a brochure has a few dozen
 
 
 class Para(Paragraph):
-    """A ReportLab Paragraph whose wrap() is computed once per available width."""
+    """A ReportLab Paragraph whose wrap() and split() are computed once per box size."""
 
     def wrap(self, availWidth, availHeight):
         breaks = self.__dict__.setdefault("_breaks", {})
@@ -30,6 +30,14 @@ class Para(Paragraph):
         size, self.blPara, self._wrapWidths = known
         self.width, self.height = size
         return size
+
+    def split(self, availWidth, availHeight):
+        splits = self.__dict__.setdefault("_splits", {})
+        key = (availWidth, availHeight)
+        if key not in splits:
+            self.wrap(availWidth, availHeight)
+            splits[key] = super().split(availWidth, availHeight)
+        return splits[key]
 
 
 _cache: OrderedDict[tuple[str, str], Para] = OrderedDict()

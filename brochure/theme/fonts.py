@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportlab.lib.fonts import addMapping
@@ -14,6 +14,7 @@ from brochure.errors import BrochureError, Issue
 from brochure.theme.model import Fonts
 
 WEIGHTS = ("regular", "italic", "bold", "bold_italic")
+MISSING_CACHE = 8192  # texts whose missing glyphs are remembered, per font family
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,19 @@ class FontSet:
     family: str
     names: dict[str, str]
     coverage: frozenset[int]
+    _missing: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, weight: str) -> str:
         return self.names[weight]
 
     def missing(self, text: str) -> list[str]:
         """Characters in text that the family cannot draw (controls excluded)."""
-        return sorted({c for c in text if ord(c) >= 0x20 and ord(c) not in self.coverage})
+        known = self._missing.get(text)
+        if known is None:
+            known = sorted({c for c in text if ord(c) >= 0x20 and ord(c) not in self.coverage})
+            if len(self._missing) < MISSING_CACHE:
+                self._missing[text] = known
+        return list(known)
 
 
 @lru_cache(maxsize=8)
