@@ -110,7 +110,7 @@ class Walker:
     def walk(self, page: pikepdf.Page, resources) -> list:
         events: list = []
         frame = Frame(resources, "content stream", GState())
-        self._run(pikepdf.parse_content_stream(page), frame, events)
+        self._run(pikepdf.parse_content_stream(page, OPERATORS), frame, events)
         return events
 
     def _run(self, instructions, frame: Frame, events: list) -> None:
@@ -125,7 +125,7 @@ class Walker:
     def _instructions(self, xobj: pikepdf.Object) -> list:
         key = xobj.objgen
         if key == (0, 0) or key not in self._parsed:
-            self._parsed[key] = pikepdf.parse_content_stream(xobj)
+            self._parsed[key] = pikepdf.parse_content_stream(xobj, OPERATORS)
         return self._parsed[key]
 
     def do(self, frame: Frame, operands, _op, events) -> None:
@@ -276,3 +276,5 @@ HANDLERS = {
     **{op: _device_colour for op in DEVICE_OPS},
     **{op: _show_text for op in TEXT_SHOW},
 }
+# only these reach Python (paths, the bulk of most pages, are skipped by the parser)
+OPERATORS = " ".join([*HANDLERS, "BI", "ID", "EI"])

@@ -248,3 +248,15 @@ def test_report_groups_by_page_and_converts_to_dict(make):
     data = report.to_dict()
     assert data["verdict"] == "fail" and data["errors"] == 2
     assert {"rule", "severity", "page", "object", "message"} <= set(data["findings"][0])
+
+
+def rgb_inline_image(pdf):
+    page = pdf.pages[0]
+    page.contents_add(pdf.make_stream(
+        b"q 20 0 0 20 30 30 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID \xff\x00\x00 EI Q"))
+
+
+def test_rgb_inline_image_is_found_among_paths(make):
+    """The parser skips path operators; inline images must still reach the checks."""
+    report = check_pdf(make.altered(make.pdf("inline-rgb"), rgb_inline_image))
+    assert [f.object for f in report.errors if f.rule.startswith("colour")] == ["inline image"]
