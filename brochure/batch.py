@@ -8,23 +8,19 @@ anything, then builds every variant; one failing variant does not stop the other
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from brochure.build import (
-    SCREEN_PPI,
-    BuildOptions,
-    build_located,
-    edition_path,
-    prepare_located,
-)
+from brochure.build import BuildOptions, build_located, edition_path
 from brochure.content.validate import read_text
 from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
@@ -107,23 +103,12 @@ def refuse_shared_ids(variants: list[Variant], base: Located) -> None:
 
 
 def warm_up(base: Located, options: BuildOptions) -> None:
-    """Before forking: import the writers, register fonts and fill the photo caches once."""
-    # build imports the writers and checkers lazily: load them once, before forking
-    import brochure.finish.digital
-    import brochure.preflight
-    import brochure.preflight.ua  # noqa: F401
-    from brochure.draw.images import print_ready, screen_ready
-
-    for edition in options.editions:
-        try:
-            prepared = prepare_located(base, options, digital=edition == "digital")
-        except BrochureError:
-            return  # the base may only be complete with a variant's overrides: no warm-up
-        hero = prepared.resources.hero
-        if hero and edition == "print":
-            print_ready(hero.path)
-        elif hero:
-            screen_ready(hero.path, round(prepared.document.geometry.width / 72 * SCREEN_PPI))
+    """Before forking: build the base once, into a scratch folder, so that every worker
+    starts with the modules, fonts, font subsets, photos and paragraphs already prepared."""
+    # the base may only be complete with a variant's overrides: then there is no warm-up
+    with tempfile.TemporaryDirectory(prefix="brochure-warm-up-") as scratch, \
+            contextlib.suppress(BrochureError):
+        build_located(base, replace(options, output=Path(scratch) / "base.pdf"))
 
 
 def _in_process(tasks: list[tuple], on_done) -> list[VariantOutcome]:
