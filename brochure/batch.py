@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def build_variant(base_text: str, base_file: str, variant: Variant, out_dir: str
     start = time.perf_counter()
     output = Path(out_dir) / f"{variant.name}.pdf"
     try:
-        located = apply(load_yaml(base_text, base_file), variant)
+        located = apply(_parsed(base_text, base_file), variant)
         result = build_located(located, BuildOptions(output=output, **options))
     except BrochureError as exc:
         errors = [str(i) for i in name_issues(variant, exc.issues)]
@@ -69,6 +70,12 @@ def build_variant(base_text: str, base_file: str, variant: Variant, out_dir: str
     return VariantOutcome(variant.name, not failed, [str(e.path) for e in result.editions],
                           result.editions[0].pages, time.perf_counter() - start, failed,
                           [str(i) for i in name_issues(variant, result.warnings)])
+
+
+@lru_cache(maxsize=2)
+def _parsed(text: str, file: str) -> Located:
+    """The base content, parsed once per worker (apply copies it before changing it)."""
+    return load_yaml(text, file)
 
 
 def run_batch(base_path: Path, variants_path: Path, out_dir: Path, options: BuildOptions,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -9,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from brochure.text import hyphenation
 from brochure.theme.fonts import FontSet
-from brochure.theme.model import Colour, Theme
+from brochure.theme.model import Colour, Theme, TypeStyle
 
 rl_config.hyphenationMinWordLength = 7  # short words are never broken
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -50,22 +52,33 @@ class Styles:
     def _make(self, role: str, align: str) -> ParagraphStyle:
         spec = getattr(self.theme.type, role)
         hyphenate = role in ("body", "lead") and bool(self.hyphenation)
-        return ParagraphStyle(
-            name=f"{role}-{align}",
-            fontName=self.fonts.name(spec.weight),
-            fontSize=spec.size,
-            leading=spec.leading,
-            textColor=self.colour(spec.colour),
-            alignment=ALIGN[align],
-            allowWidows=0,
-            allowOrphans=0,
-            textTransform="uppercase" if spec.uppercase else None,
-            hyphenationLang=self.hyphenation if hyphenate else "",
-            uriWasteReduce=0.3 if hyphenate else 0,
-            embeddedHyphenation=1,
-            splitLongWords=0,
-            spaceShrinkage=0,  # ragged right: never squeeze a line past its box
-            linkUnderline=0,
-            underlineColor=self.colour(spec.colour),
-            strikeColor=self.colour(spec.colour),
-        )
+        return paragraph_style(role, align, spec, self.fonts.name(spec.weight),
+                               self.theme.colours[spec.colour], self.screen,
+                               self.hyphenation if hyphenate else "")
+
+
+@lru_cache(maxsize=256)
+def paragraph_style(role: str, align: str, spec: TypeStyle, font: str, ink_colour: Colour,
+                    screen: bool, hyphenation: str) -> ParagraphStyle:
+    """One ParagraphStyle per distinct look, shared by every build in the process (so that
+    paragraphs set in it can be shared too). Never modify the result."""
+    ink = colour(ink_colour, screen)
+    return ParagraphStyle(
+        name=f"{role}-{align}",
+        fontName=font,
+        fontSize=spec.size,
+        leading=spec.leading,
+        textColor=ink,
+        alignment=ALIGN[align],
+        allowWidows=0,
+        allowOrphans=0,
+        textTransform="uppercase" if spec.uppercase else None,
+        hyphenationLang=hyphenation,
+        uriWasteReduce=0.3 if hyphenation else 0,
+        embeddedHyphenation=1,
+        splitLongWords=0,
+        spaceShrinkage=0,  # ragged right: never squeeze a line past its box
+        linkUnderline=0,
+        underlineColor=ink,
+        strikeColor=ink,
+    )
