@@ -6,7 +6,6 @@ that the checks in `paint` judge. Only the state those checks need is tracked.
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -72,6 +71,11 @@ class GState:
     font_size: float = 0.0
     render: int = 0
 
+    def copy(self) -> GState:
+        clone = GState.__new__(GState)
+        clone.__dict__.update(self.__dict__)
+        return clone
+
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
     """m then n (PDF row-vector order: m x n)."""
@@ -82,7 +86,7 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
 
 
 def _numbers(operands) -> tuple[float, ...]:
-    return tuple(float(v) for v in operands if isinstance(v, NUMBER))
+    return tuple([float(v) for v in operands if isinstance(v, NUMBER)])
 
 
 class Frame:
@@ -171,7 +175,7 @@ def _image_event(frame: Frame, label: str, xobj) -> ImagePlaced:
 
 
 def _save(_w, frame: Frame, _operands, _op, _events) -> None:
-    frame.stack.append(copy.copy(frame.state))
+    frame.stack.append(frame.state.copy())
 
 
 def _restore(_w, frame: Frame, _operands, _op, _events) -> None:
