@@ -3,10 +3,14 @@
 import pikepdf
 import pytest
 
-from brochure.build import BuildOptions, build
+from brochure.build import BuildOptions, build, prepare
 from brochure.errors import BrochureError
+from brochure.layout.items import Icon, Text
 from brochure.theme import load_theme
+from brochure.units import MM
 from tests.conftest import ROOT, SEED_CONTENT
+from tests.pdfread import render
+from tests.test_print_geometry import A4
 
 HARBOUR = ROOT / "assets" / "themes" / "harbour.yaml"
 
@@ -53,3 +57,66 @@ def test_misspelt_theme_key_gets_a_suggestion(tmp_path):
     with pytest.raises(BrochureError) as caught:
         load_theme(path)
     assert "did you mean 'colours'?" in caught.value.issues[0].message
+
+
+def _logo_and_title(document):
+    items = document.pages[0].items
+    logo = next(i for i in items if isinstance(i, Icon) and i.field == "logo")
+    title = next(i for i in items if isinstance(i, Text) and i.field == "title")
+    return logo, title
+
+
+def test_theme_logo_sits_top_left_on_the_titles_edge(tmp_path):
+    options = BuildOptions(output=tmp_path / "x.pdf", theme=HARBOUR)
+    document = prepare(SEED_CONTENT, options).document
+    logo, title = _logo_and_title(document)
+    geo = document.geometry
+    assert logo.rect.x == pytest.approx(title.x)
+    assert logo.rect.top == pytest.approx(geo.height - geo.margin_top)
+    assert logo.rect.h == pytest.approx(8 * MM)
+    assert logo.rect.w == pytest.approx(logo.rect.h * 271.4 / 48, rel=1e-3)  # the SVG's aspect
+    assert logo.rect.y > title.y + title.h  # clear of the title
+
+
+def test_theme_logo_is_painted_in_paper_white_and_tagged_with_its_name(tmp_path):
+    out = tmp_path / "harbour.pdf"
+    build(SEED_CONTENT, BuildOptions(output=out, theme=HARBOUR))
+    plain = tmp_path / "plain.pdf"
+    build(SEED_CONTENT, BuildOptions(output=plain))
+    logo, _ = _logo_and_title(prepare(SEED_CONTENT, BuildOptions(output=out, theme=HARBOUR))
+                              .document)
+    page_h = A4[1]
+    box = (int(logo.rect.x), int(page_h - logo.rect.top), int(logo.rect.x + logo.rect.w),
+           int(page_h - logo.rect.y))
+
+    def white_pixels(path):
+        region = render(path.with_name(path.stem + "-digital.pdf"), 0, dpi=144).crop(
+            tuple(2 * v for v in box))
+        data = region.tobytes()
+        return sum(1 for i in range(0, len(data), 3) if min(data[i:i + 3]) > 245)
+
+    assert white_pixels(out) > 20 * white_pixels(plain) + 200
+    with pikepdf.open(out.with_name("harbour-digital.pdf")) as pdf:
+        root = pdf.Root.StructTreeRoot.K[0]
+        figures = [str(k.Alt) for k in root.K if str(k.get("/S")) == "/Figure"]
+        assert "Harbour Health" in figures
+
+
+@pytest.mark.parametrize(("logo", "field", "words"), [
+    ("{file: nope.svg}", "logo.file", "logo file not found"),
+    ("{file: theme.yaml}", "logo.file", "not a usable SVG"),
+    ("{file: ../icons/leaf.svg, colour: gold}", "logo.colour", "'gold' is not defined"),
+])
+def test_logo_mistakes_are_named(tmp_path, logo, field, words):
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    (icons / "leaf.svg").write_bytes((ROOT / "assets" / "icons" / "leaf.svg").read_bytes())
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    path = folder / "theme.yaml"
+    path.write_text(f"name: x\nlogo: {logo}\n")
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path)
+    issue = caught.value.issues[0]
+    assert issue.field == field and words in issue.message
+    assert issue.file == str(path) and issue.line == 2

@@ -53,16 +53,21 @@ class Painter:
         c.restoreState()
 
     def _shade(self, item: Shade) -> None:
-        """A stepped fade: bands of rising opacity, transparent at the top."""
+        """A stepped fade, rising from the transparent end. Layers are nested, all reaching
+        the opaque edge, so no two bands meet at a seam: each layer adds the opacity that
+        takes the stack from the band before's target to its own."""
         c = self.canvas
         c.saveState()
         c.setFillColor(self.styles.colour(item.colour))
         r = item.rect
         band = r.h / item.steps
+        below = 0.0  # opacity reached by the layers drawn so far
         for k in range(item.steps):
-            opacity = item.max_opacity * ((k + 1) / item.steps) ** 1.6
-            c.setFillAlpha(round(opacity, 3))
-            c.rect(r.x, r.top - (k + 1) * band, r.w, band + 0.05, stroke=0, fill=1)
+            target = item.max_opacity * ((k + 1) / item.steps) ** 1.6
+            c.setFillAlpha(round(1 - (1 - target) / (1 - below), 4))
+            below = target
+            y = r.y + k * band if item.from_top else r.y
+            c.rect(r.x, y, r.w, r.h - k * band, stroke=0, fill=1)
         c.restoreState()
 
     def _rule(self, item: Rule) -> None:

@@ -97,7 +97,7 @@ def element_chain(field_name: str) -> list[tuple[str, str]]:
         return [("title", "H1")]
     if re.fullmatch(r"initiatives\.items\[\d+\]\.title", field_name):
         return [(field_name, "H2")]
-    if field_name == "hero.image":
+    if field_name in ("hero.image", "logo"):
         return [(field_name, "Figure")]
     return [(field_name, "P")]
 

@@ -3,6 +3,8 @@ and the stat band. Returns positioned items and the height where running text st
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from brochure.content.model import Brochure
 from brochure.errors import BrochureError, Issue
 from brochure.layout.flow import check_width
@@ -15,13 +17,17 @@ from brochure.text.styles import Styles
 from brochure.theme.model import Theme
 from brochure.units import MM, Rect
 
+LOGO_SCRIM_OPACITY = 0.45
+
 
 def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
            geo: Geometry) -> tuple[list[Item], float]:
     unit = theme.space_mm * MM
     x, w = geo.span(0, 10)
     title = _para(b.title, styles("title"), w, "title")
-    title_room = title.h + geo.margin_top + 2.5 * unit  # a colour band grows to fit the title
+    logo_room = theme.logo.height_mm * MM + 1.5 * unit if theme.logo else 0.0
+    # a colour band grows to fit the title (and the logo above it)
+    title_room = title.h + geo.margin_top + 2.5 * unit + logo_room
     if b.hero and res.hero:
         hero_bottom = geo.height - theme.hero.height_mm * MM
     else:
@@ -31,7 +37,7 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
             f"the title needs {title.h / MM:.0f} mm but the top band leaves "
             f"{(geo.height - hero_bottom - title_room + title.h) / MM:.0f} mm — shorten the "
             "title", field="title")])
-    items = _hero(b, res, theme, geo, hero_bottom)
+    items = _hero(b, res, theme, geo, hero_bottom) + _logo(theme, geo, bool(b.hero and res.hero))
     items.append(Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1"))
     y = hero_bottom
     if b.hero and (b.hero.credit or b.hero.attribution):
@@ -73,6 +79,27 @@ def _hero(b: Brochure, res: Resources, theme: Theme, geo: Geometry, bottom: floa
         Shade(Rect(visible.x, bottom, visible.w, shade_h), theme.hero.shade_colour,
               theme.hero.shade_max_opacity),
     ]
+
+
+def _logo(theme: Theme, geo: Geometry, on_photo: bool) -> list[Item]:
+    """The theme's logo at the top left, on the text's left edge; on a photo, a soft shade
+    from the top keeps a light logo readable whatever the sky."""
+    if not theme.logo:
+        return []
+    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
+
+    vector = load_svg(Path(theme.logo.file))
+    h = theme.logo.height_mm * MM
+    w = h * vector.w / vector.h
+    rect = Rect(geo.content.x, geo.height - geo.margin_top - h, w, h)
+    items: list[Item] = []
+    if on_photo:
+        scrim_h = geo.margin_top + 2.5 * h + geo.bleed
+        items.append(Shade(Rect(-geo.bleed, geo.height + geo.bleed - scrim_h,
+                                geo.width + 2 * geo.bleed, scrim_h), theme.hero.shade_colour,
+                           LOGO_SCRIM_OPACITY, from_top=True))
+    items.append(Icon(rect, theme.logo.file, theme.logo.colour, theme.logo.alt, "logo"))
+    return items
 
 
 def crop_to_fill(image: ImageInfo, box: Rect) -> Rect:

@@ -32,12 +32,14 @@ class Fill:
 
 @dataclass(frozen=True)
 class Shade:
-    """A vertical fade from transparent (top) to `colour` at max_opacity (bottom)."""
+    """A vertical fade from transparent (top) to `colour` at max_opacity (bottom), or the
+    other way up when from_top."""
 
     rect: Rect
     colour: str
     max_opacity: float
     steps: int = 48
+    from_top: bool = False
 
 
 @dataclass(frozen=True)

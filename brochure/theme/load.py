@@ -33,11 +33,12 @@ def _parse_cached(path: Path, _mtime_ns: int, _size: int) -> Located:
 
 def _parse(path: Path) -> Located:
     located = load_yaml(read_text(path), str(path))
-    fonts = located.data.get("fonts") if isinstance(located.data, dict) else None
-    if isinstance(fonts, dict):
-        for key in FONT_KEYS:
-            if isinstance(fonts.get(key), str):
-                fonts[key] = str((path.parent / fonts[key]).resolve())
+    data = located.data if isinstance(located.data, dict) else {}
+    for section, keys in (("fonts", FONT_KEYS), ("logo", ("file",))):
+        files = data.get(section)
+        for key in keys if isinstance(files, dict) else ():
+            if isinstance(files.get(key), str):
+                files[key] = str((path.parent / files[key]).resolve())
     return located
 
 
@@ -70,17 +71,42 @@ def load_theme(path: Path | None = None, page_format: str = "A4") -> Theme:
 
 def _check_references(theme: Theme, located: Located) -> None:
     issues = []
-    for name, style in theme.type:
-        if style.colour not in theme.colours:
-            line, col = located.where(("type", name, "colour"))
+    colour_uses = [(("type", name, "colour"), style.colour) for name, style in theme.type]
+    if theme.logo:
+        colour_uses.append((("logo", "colour"), theme.logo.colour))
+    for where, name in colour_uses:
+        if name not in theme.colours:
+            line, col = located.where(where)
             issues.append(Issue(
-                f"colour '{style.colour}' is not defined — add it under colours, or use one of: "
-                f"{', '.join(theme.colours)}", located.file, line, col, f"type.{name}.colour"))
-    for key in FONT_KEYS:
-        font = Path(getattr(theme.fonts, key))
-        if not font.is_file():
-            line, col = located.where(("fonts", key))
-            issues.append(Issue(f"font file not found: {font} — ship the TTF beside the theme",
-                                located.file, line, col, f"fonts.{key}"))
+                f"colour '{name}' is not defined — add it under colours, or use one of: "
+                f"{', '.join(theme.colours)}", located.file, line, col, ".".join(where)))
+    files = [(("fonts", key), Path(getattr(theme.fonts, key)), "font", "TTF") for key in FONT_KEYS]
+    if theme.logo:
+        files.append((("logo", "file"), Path(theme.logo.file), "logo", "SVG"))
+    for where, path, kind, ext in files:
+        if not path.is_file():
+            line, col = located.where(where)
+            issues.append(Issue(f"{kind} file not found: {path} — ship the {ext} beside the "
+                                "theme", located.file, line, col, ".".join(where)))
+    if theme.logo and Path(theme.logo.file).is_file():
+        issues += _logo_issues(theme.logo.file, located)
     if issues:
         raise BrochureError(issues)
+
+
+def _logo_issues(path: str, located: Located) -> list[Issue]:
+    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
+
+    try:
+        load_svg(Path(path))
+    except ValueError as exc:
+        line, col = located.where(("logo", "file"))
+        return [Issue(f"{Path(path).name} is not a usable SVG ({exc}) — save it as plain SVG "
+                      "with paths or shapes", located.file, line, col, "logo.file")]
+    return []
+
+
+def theme_files(theme: Theme) -> list[Path]:
+    """The files a theme draws with (fonts, logo): what a rebuild must notice changing."""
+    files = [Path(getattr(theme.fonts, key)) for key in FONT_KEYS]
+    return files + ([Path(theme.logo.file)] if theme.logo else [])

@@ -33,6 +33,16 @@ class Fonts(Strict):
     bold_italic: str
 
 
+class Logo(Strict):
+    """The brand mark, drawn top left on the photo or colour band, in one theme colour
+    (a one-colour, reversed logo: in print it is that colour's CMYK)."""
+
+    file: str = Field(description="SVG with paths or shapes, relative to the theme file.")
+    colour: str = Field("paper", description="Theme colour name to draw it in.")
+    height_mm: float = Field(9, gt=2, le=60)
+    alt: str = Field("", description="What it says, for screen readers (empty: decorative).")
+
+
 class TypeStyle(Strict):
     size: float = Field(gt=3, le=200, description="Font size in pt.")
     leading: float = Field(gt=3, le=240, description="Line spacing in pt.")
@@ -115,6 +125,7 @@ class Theme(Strict):
     colours: dict[str, Colour]
     fonts: Fonts
     type: TypeScale
+    logo: Logo | None = None
     hero: HeroStyle = Field(default_factory=HeroStyle)
     stats: StatStyle = Field(default_factory=StatStyle)
     footer: FooterStyle = Field(default_factory=FooterStyle)
