@@ -24,7 +24,7 @@ from brochure.build import BuildOptions, build_located
 from brochure.content.validate import load_located, validate
 from brochure.errors import BrochureError
 from brochure.resources import gather
-from brochure.theme.load import DEFAULT_THEME, FORMATS
+from brochure.theme.load import DEFAULT_THEME, FORMATS, load_theme, theme_files
 
 Stamp = tuple[int, int, int] | None
 Stop = threading.Event | Callable[[], bool] | None
@@ -48,11 +48,19 @@ def watch(content_path: Path, options: BuildOptions, on_event: Callable[[str, An
 
 
 def watched_files(content_path: Path, options: BuildOptions, used: list[Path]) -> list[Path]:
-    """The content file, the themes and page formats, and the files the content names."""
+    """The content file, the themes and page formats with their fonts and logo, and the
+    files the content names."""
     themes = [DEFAULT_THEME, *sorted(FORMATS.glob("*.yaml"))]
     if options.theme:
         themes.append(Path(options.theme))
-    return list(dict.fromkeys([content_path, *themes, *used]))
+    return list(dict.fromkeys([content_path, *themes, *_theme_files(options), *used]))
+
+
+def _theme_files(options: BuildOptions) -> list[Path]:
+    try:
+        return theme_files(load_theme(options.theme, options.page_format or "A4"))
+    except BrochureError:
+        return []  # the build reports the theme's problem; its YAML files are watched
 
 
 def _build(content_path: Path, options: BuildOptions, on_event,

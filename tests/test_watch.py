@@ -3,8 +3,11 @@
 import queue
 import threading
 
+import pikepdf
+
 from brochure.build import BuildOptions
 from brochure.watch import watch
+from tests.conftest import ROOT
 from tests.pdfread import normalise, page_texts
 
 TIMEOUT = 30  # seconds: a hang fails the test instead of blocking the run
@@ -47,3 +50,43 @@ def test_watch_rebuilds_on_edit_and_keeps_the_last_good_pdf(project):
         stop.set()
         thread.join(timeout=TIMEOUT)
     assert not thread.is_alive()
+
+
+def test_watch_rebuilds_when_a_theme_font_file_changes(project, tmp_path):
+    """A theme's TTF is an asset too: replacing it rebuilds with the new font."""
+    fonts = ROOT / "assets" / "fonts"
+    theme_dir = tmp_path / "theme"
+    theme_dir.mkdir()
+    for name in ("Lato-Regular", "Lato-Italic", "Lato-Bold", "Lato-BoldItalic"):
+        (theme_dir / f"{name}.ttf").write_bytes((fonts / f"{name}.ttf").read_bytes())
+    theme = theme_dir / "theme.yaml"
+    theme.write_text("name: swap\nfonts:\n  family: Swap\n  regular: Lato-Regular.ttf\n"
+                     "  italic: Lato-Italic.ttf\n  bold: Lato-Bold.ttf\n"
+                     "  bold_italic: Lato-BoldItalic.ttf\n")
+    pdf = project / "build" / "brochure.pdf"
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    options = BuildOptions(output=pdf, editions=("print",), theme=theme)
+    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
+        content_path=project / "content.yaml", options=options,
+        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
+    thread.start()
+    try:
+        assert next_event(events, {"built", "error", "crashed"})[0] == "built"
+        assert _base_fonts(pdf) >= {"Lato-Regular"}
+        caladea = fonts / "caladea" / "Caladea-Regular.ttf"
+        (theme_dir / "Lato-Regular.ttf").write_bytes(caladea.read_bytes())
+        _, changed = next_event(events, {"changed"})
+        assert theme_dir / "Lato-Regular.ttf" in changed
+        assert next_event(events, {"built", "error", "crashed"})[0] == "built"
+        assert "Caladea-Regular" in _base_fonts(pdf)
+    finally:
+        stop.set()
+        thread.join(timeout=TIMEOUT)
+    assert not thread.is_alive()
+
+
+def _base_fonts(pdf) -> set[str]:
+    with pikepdf.open(pdf) as doc:
+        return {str(f.BaseFont).split("+")[-1] for page in doc.pages
+                for _, f in page.Resources.Font.items()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,14 +41,29 @@ class FontSet:
         return list(known)
 
 
-@lru_cache(maxsize=8)
 def register_fonts(fonts: Fonts) -> FontSet:
-    """Register each TTF once per process; raise BrochureError for a bad font file."""
+    """Register each TTF once per process (again if a file changes, as in a watch session);
+    raise BrochureError for a bad font file."""
+    return _register(fonts, tuple(_version(getattr(fonts, weight)) for weight in WEIGHTS))
+
+
+def _version(path: str) -> str:
+    """A short tag for this state of the file: a changed file is registered under a new name,
+    so that nothing laid out with the old one is reused."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"  # TTFont reports it
+    return f"{zlib.crc32(f'{stat.st_mtime_ns}:{stat.st_size}'.encode()):08x}"
+
+
+@lru_cache(maxsize=8)
+def _register(fonts: Fonts, versions: tuple[str, ...]) -> FontSet:
     names: dict[str, str] = {}
     coverage: set[int] | None = None
-    for weight in WEIGHTS:
+    for weight, version in zip(WEIGHTS, versions, strict=True):
         path = getattr(fonts, weight)
-        name = f"{fonts.family}-{weight}"
+        name = f"{fonts.family}-{weight}-{version}"
         try:
             font = TTFont(name, path)
         except (TTFError, OSError) as exc:
