@@ -4,9 +4,13 @@ import pikepdf
 import pytest
 
 from brochure.build import BuildOptions, build, prepare
+from brochure.errors import BrochureError
 from brochure.layout.items import Icon
-from tests.conftest import SEED_CONTENT
+from brochure.theme import load_theme
+from tests.conftest import ROOT, SEED_CONTENT
 from tests.pdfread import MM
+
+HARBOUR = ROOT / "assets" / "themes" / "harbour.yaml"
 
 SIZES = {"A4": (210, 297, 3), "A5": (148, 210, 3), "Letter": (215.9, 279.4, 3.175),
          "DL": (99, 210, 3)}
@@ -42,3 +46,24 @@ def test_format_can_come_from_the_content(project):
                                                    "language: en-GB\nformat: DL"))
     document = prepare(content, BuildOptions(output=project / "x.pdf")).document
     assert document.geometry.width == pytest.approx(99 * MM)
+
+
+def test_a_brand_theme_keeps_its_look_and_takes_the_formats_sizes():
+    """A theme's A4 type sizes would not fit A5: the format's sizes win, the brand's fonts,
+    weights and colours stay."""
+    a4, a5 = load_theme(HARBOUR, "A4"), load_theme(HARBOUR, "A5")
+    assert a4.type.title.size == 34 and a5.type.title.size == 23
+    assert a4.hero.height_mm == 112 and a5.hero.height_mm == 72
+    for theme in (a4, a5):
+        assert theme.fonts.family == "Caladea"
+        assert theme.type.tagline.weight == "italic"
+        assert theme.colours["accent"].cmyk == (0, 65, 95, 0)
+
+
+def test_a_top_of_page_that_runs_into_the_footer_is_an_error(tmp_path):
+    theme = tmp_path / "tall.yaml"
+    theme.write_text("name: tall\nhero: {height_mm: 230}\n")
+    with pytest.raises(BrochureError) as caught:
+        prepare(SEED_CONTENT, BuildOptions(output=tmp_path / "x.pdf", theme=theme))
+    issue = caught.value.issues[0]
+    assert issue.field == "stats" and "into the footer on A4" in issue.message

@@ -58,6 +58,12 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
     if b.stats:
         band, y = _stat_band(b, res, theme, styles, geo, y - 1.5 * unit)
         items.extend(band)
+    if y < geo.margin_bottom:
+        raise BrochureError([Issue(
+            f"the top of page one (photo, title, tagline and figures) runs "
+            f"{(geo.margin_bottom - y) / MM:.0f} mm into the footer on {theme.page.name} — "
+            "use fewer or shorter stats, or a lower hero.height_mm in the theme",
+            field="stats" if b.stats else "title")])
     return items, y - 2 * unit
 
 

@@ -55,18 +55,31 @@ def _merge(base: dict, override: dict) -> dict:
 
 
 def load_theme(path: Path | None = None, page_format: str = "A4") -> Theme:
-    """The default theme, the page format's adjustments, then the file at `path` (if any)."""
-    located = _read(DEFAULT_THEME)
-    for layer in (FORMATS / f"{page_format}.yaml", path):
-        if layer is None:
-            continue
-        override = _read(layer)
-        if not isinstance(override.data, dict):
-            raise BrochureError([Issue("a theme must be a set of fields", str(layer), 1, 1)])
-        located = Located(_merge(located.data, override.data), str(layer), override.positions)
-    theme = validate(located, Theme)
-    _check_references(theme, located)
-    return theme
+    """The default theme, then the file at `path` (if any), then the page format's sizes.
+
+    A theme is a brand: its fonts, colours and weights hold on every format, and its sizes
+    are its A4 design. A format layer holds only sizes (page, margins, grid, type sizes, hero
+    and stat band), and they win: a brand's A4 title size would not fit an A5 or DL page.
+    Mistakes are reported against the theme file (the format files ship with brochure)."""
+    default = _read(DEFAULT_THEME)
+    theme = _layer(path) if path is not None else None
+    size = _layer(FORMATS / f"{page_format}.yaml")
+    data = _merge(default.data, theme.data) if theme else default.data
+    located = Located(_merge(data, size.data), *_reported(theme or size))
+    theme_model = validate(located, Theme)
+    _check_references(theme_model, located)
+    return theme_model
+
+
+def _layer(path: Path) -> Located:
+    layer = _read(path)
+    if not isinstance(layer.data, dict):
+        raise BrochureError([Issue("a theme must be a set of fields", str(path), 1, 1)])
+    return layer
+
+
+def _reported(layer: Located) -> tuple[str, dict]:
+    return layer.file, layer.positions
 
 
 def _check_references(theme: Theme, located: Located) -> None:
