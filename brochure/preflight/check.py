@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pikepdf
 
 from brochure.preflight import annots, boxes, fonts, paint, pdfx
 from brochure.preflight.content import Walker
 from brochure.preflight.model import SEVERITIES, Finding, Report
-
-
-class UnreadablePdf(Exception):
-    """The file cannot be checked: missing, not a PDF, damaged or password-protected."""
-
-    def __init__(self, path: str, reason: str):
-        self.path, self.reason = path, reason
-        super().__init__(f"cannot read {path}: {reason}")
+from brochure.preflight.reading import first_line, run_check
 
 
 @dataclass(frozen=True)
@@ -41,34 +32,9 @@ class _Seen:
 
 def check_pdf(path, ink_limit: float = 300, min_ppi_error: float = 149,
               min_ppi_warn: float = 224, bleed_mm: float = 3) -> Report:
-    """Preflight the PDF at path; raise UnreadablePdf if it cannot be opened or walked."""
-    start = time.perf_counter()
+    """Preflight the PDF at path; raise reading.UnreadablePdf if it cannot be opened or walked."""
     limits = Limits(ink_limit, min_ppi_error, min_ppi_warn, bleed_mm)
-    with _open(str(path)) as pdf:
-        try:
-            report = Report(str(path), len(pdf.pages), _check(pdf, limits))
-        except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
-            # objects missing or of the wrong type where the PDF standard requires them
-            raise UnreadablePdf(str(path), f"the PDF is damaged ({_first_line(exc)})") from None
-    report.seconds = time.perf_counter() - start
-    return report
-
-
-def _open(path: str) -> pikepdf.Pdf:
-    if not Path(path).is_file():
-        reason = "it is a folder" if Path(path).is_dir() else "no such file"
-        raise UnreadablePdf(path, reason)
-    try:
-        return pikepdf.open(path)
-    except pikepdf.PasswordError:
-        raise UnreadablePdf(path, "it is encrypted and needs a password") from None
-    except (pikepdf.PdfError, OSError, ValueError) as exc:
-        raise UnreadablePdf(path, f"not a PDF, or damaged ({_first_line(exc)})") from None
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    return run_check(path, lambda pdf: _check(pdf, limits))
 
 
 def _check(pdf: pikepdf.Pdf, limits: Limits) -> list[Finding]:
@@ -101,7 +67,7 @@ def _paint(number: int, page: pikepdf.Page, resources, limits: Limits,
         events = seen.walker.walk(page, resources)
     except (pikepdf.PdfError, ValueError, TypeError, KeyError) as exc:
         return [Finding("content.unreadable", "error", number, "content stream",
-                        f"the page content cannot be parsed ({_first_line(exc)}); re-export it")]
+                        f"the page content cannot be parsed ({first_line(exc)}); re-export it")]
     tac = paint.max_ink(events)[0]
     if tac > seen.max_ink[0]:
         seen.max_ink = (tac, number)

@@ -11,7 +11,8 @@ import json
 import sys
 
 from brochure.errors import ExitCode
-from brochure.preflight.check import UnreadablePdf, check_pdf
+from brochure.preflight.check import check_pdf
+from brochure.preflight.reading import UnreadablePdf
 from brochure.preflight.report import format_text
 
 UNREADABLE = 2

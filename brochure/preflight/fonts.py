@@ -21,7 +21,7 @@ SUBSET = re.compile(r"^[A-Z]{6}\+")
 def check_page(number: int, page: pikepdf.Dictionary, resources, seen: set) -> list[Finding]:
     """Findings for fonts first met on this page; seen (font objgens) spans the document."""
     findings = []
-    for name, font in _fonts(page, resources):
+    for name, font in page_fonts(page, resources):
         key = font.objgen if font.objgen != (0, 0) else (name, id(font))
         if key in seen:
             continue
@@ -30,7 +30,8 @@ def check_page(number: int, page: pikepdf.Dictionary, resources, seen: set) -> l
     return findings
 
 
-def _fonts(page: pikepdf.Dictionary, resources):
+def page_fonts(page: pikepdf.Dictionary, resources):
+    """(name, font) for every font the page can use, in its forms and annotations too."""
     visited: set = set()
     stack = [resources, *_appearances(page)]
     while stack:

@@ -10,15 +10,14 @@ What needs a human — is the alt text right, is the reading order sensible — 
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 
 import pikepdf
 
 from brochure.preflight import fonts
 from brochure.preflight.boxes import inherited
-from brochure.preflight.check import UnreadablePdf, _first_line, _open
 from brochure.preflight.model import Finding, Report
+from brochure.preflight.reading import first_line, run_check
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 PAINT_OPS = {"Tj", "TJ", "'", '"', "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh"}
@@ -41,14 +40,7 @@ class Tree:
 
 def check_ua(path) -> Report:
     """Check the PDF at path against PDF/UA-1; raise UnreadablePdf if it cannot be read."""
-    start = time.perf_counter()
-    with _open(str(path)) as pdf:
-        try:
-            report = Report(str(path), len(pdf.pages), _check(pdf))
-        except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise UnreadablePdf(str(path), f"the PDF is damaged ({_first_line(exc)})") from None
-    report.seconds = time.perf_counter() - start
-    return report
+    return run_check(path, _check)
 
 
 def _check(pdf: pikepdf.Pdf) -> list[Finding]:
@@ -217,7 +209,7 @@ def _content(number: int, page: pikepdf.Page, resources, tree: Tree,
         marks = walker.walk(page, resources)
     except (pikepdf.PdfError, ValueError, TypeError, KeyError) as exc:
         return [Finding("ua.untagged-content", "error", number, "content stream",
-                        f"the page content cannot be parsed ({_first_line(exc)})")]
+                        f"the page content cannot be parsed ({first_line(exc)})")]
     findings = []
     if marks.untagged:
         where = ", ".join(sorted(marks.untagged_in))
@@ -313,7 +305,7 @@ class MarkWalker:
 
 def _fonts(number: int, page: pikepdf.Dictionary, resources, seen: set) -> list[Finding]:
     findings = []
-    for name, font in fonts._fonts(page, resources):
+    for name, font in fonts.page_fonts(page, resources):
         key = font.objgen if font.objgen != (0, 0) else (name, id(font))
         if key in seen:
             continue

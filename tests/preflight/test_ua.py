@@ -16,7 +16,7 @@ from tagged_pdfs import (
     untagged_text,
 )
 
-from brochure.preflight.check import UnreadablePdf
+from brochure.preflight.reading import UnreadablePdf
 from brochure.preflight.ua import check_ua
 
 
