@@ -33,6 +33,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.images import cache_dir
+from brochure.draw.xobjects import shared_streams
 
 PDFX_VERSION = "PDF/X-4"
 PDFUA = "PDF/UA-1"
@@ -98,7 +99,8 @@ def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
                                         "S": PDFName("Transparency"),
                                         "CS": PDFName("DeviceCMYK")})
     doc._ID = b"\n[<" + ID_PLACEHOLDER + b"><" + ID_PLACEHOLDER + b">]\n"
-    return _with_content_ids(canvas.getpdfdata(), info)
+    data = canvas.getpdfdata()
+    return _with_content_ids(data, _content_digest(data, shared_streams(canvas)), info)
 
 
 class _PdfxCatalog(PDFCatalog):
@@ -135,11 +137,26 @@ def _uses_transparency(page: PDFPage) -> bool:
     return False
 
 
-def _with_content_ids(data: bytes, info: PdfxInfo) -> bytearray:
-    """Fill the trailer /ID and XMP InstanceID from a digest of the finished bytes.
+def _content_digest(data: bytes, shared: list[tuple[int, bytes, bytes]]) -> bytes:
+    """SHA-256 of the PDF bytes, where each shared photo stream (at its object's offset)
+    counts by its own digest, computed once per process rather than once per build."""
+    digest, view, at = hashlib.sha256(), memoryview(data), 0
+    for offset, stream, stream_digest in shared:
+        start = data.find(stream[:64], offset, offset + 64 + len(stream))
+        end = start + len(stream)
+        if start < 0 or data[end - 64:end] != stream[-64:]:
+            continue  # not where it should be: it is simply hashed with the rest
+        digest.update(view[at:start])
+        digest.update(stream_digest)
+        at = end
+    digest.update(view[at:])
+    return digest.hexdigest()[:32].encode()
+
+
+def _with_content_ids(data: bytes, digest: bytes, info: PdfxInfo) -> bytearray:
+    """Fill the trailer /ID and XMP InstanceID from the digest of the finished bytes.
 
     The placeholders have the same length as the values, so no offset moves."""
-    digest = hashlib.sha256(data).hexdigest()[:32].encode()
     instance = _uuid("instance", _fields(info), digest).encode()
     out = bytearray(data)
     trailer = out.rindex(b"trailer")
