@@ -6,19 +6,15 @@ from __future__ import annotations
 import pikepdf
 
 from brochure.preflight.model import Finding
+from brochure.preflight.xmp import xmp_properties
 
-XMP_VERSION = "pdfxid:GTS_PDFXVersion"
+XMP_VERSION = "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"
 WANTED = "PDF/X-4"
 
 
 def xmp_version(pdf: pikepdf.Pdf) -> str:
     """The pdfxid:GTS_PDFXVersion in the XMP metadata, or '' when there is none."""
-    if "/Metadata" not in pdf.Root:
-        return ""
-    try:
-        return str(pdf.open_metadata().get(XMP_VERSION, "") or "")
-    except Exception:  # malformed XMP: treated as absent, reported below
-        return ""
+    return xmp_properties(pdf).get(XMP_VERSION, "")
 
 
 def check_document(pdf: pikepdf.Pdf) -> list[Finding]:

@@ -18,8 +18,10 @@ from brochure.preflight import fonts
 from brochure.preflight.boxes import inherited
 from brochure.preflight.model import Finding, Report
 from brochure.preflight.reading import first_line, run_check
+from brochure.preflight.xmp import xmp_properties
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 PAINT_OPS = {"Tj", "TJ", "'", '"', "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh"}
 UNTAGGED_ANNOTS = {"/Popup", "/PrinterMark"}
 HEADING = re.compile(r"^H(\d+)$")
@@ -79,15 +81,12 @@ def document(pdf: pikepdf.Pdf) -> list[Finding]:
 
 
 def _xmp(pdf: pikepdf.Pdf) -> list[Finding]:
-    try:
-        meta = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)
-        title, part = meta.get("dc:title"), meta.get(f"{{{PDFUA_NS}}}part")
-    except Exception:  # XMP that lxml cannot parse counts as absent
-        title = part = None
+    properties = xmp_properties(pdf)
+    title, part = properties.get(DC_TITLE, ""), properties.get(f"{{{PDFUA_NS}}}part", "")
     found = []
-    if not str(title or "").strip():
+    if not title:
         found.append(_doc("ua.title", "XMP", "the XMP metadata has no dc:title; add the title"))
-    if str(part or "").strip() != "1":
+    if part != "1":
         found.append(_doc("ua.xmp-pdfua", "XMP",
                           "the XMP metadata lacks pdfuaid:part = 1; declare PDF/UA-1"))
     return found
