@@ -1,16 +1,25 @@
-"""SVG icons as vector paths, painted in one theme colour (strokes and fills alike)."""
+"""SVG icons as vector paths, painted in one theme colour (strokes and fills alike).
+
+Parsing needs svgelements and takes milliseconds per icon, so a parsed icon is kept in the
+cache folder as JSON, keyed by the file's bytes; a build whose icons are all known does not
+load the parser at all.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import svgelements as se
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from brochure.draw.images import cache_dir, cache_store
 from brochure.units import Rect
+
+PARSED_FORMAT = b"vector-v1"  # change when Vector or the parsing changes
 
 Segment = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
 
@@ -34,54 +43,31 @@ class Vector:
     shapes: tuple[Shape, ...]
 
 
-@lru_cache(maxsize=64)
 def load_svg(path: Path) -> Vector:
-    """Parse an SVG into paths; raise ValueError if it has nothing drawable."""
+    """The SVG as paths; raise ValueError if it cannot be parsed or has nothing drawable."""
+    stat = Path(path).stat()
+    return _load(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _load(path: str, _size: int, _mtime_ns: int) -> Vector:
+    source = Path(path).read_bytes()
+    stored = cache_dir() / f"{hashlib.sha256(PARSED_FORMAT + source).hexdigest()[:32]}.svg.json"
     try:
-        svg = se.SVG.parse(str(path), reify=True)
-    except Exception as exc:  # svgelements raises many kinds on bad XML
-        raise ValueError(f"cannot parse: {exc}") from None
-    shapes = tuple(s for s in (_shape(e) for e in svg.elements() if isinstance(e, se.Shape)) if s)
-    if not shapes:
-        raise ValueError("no shapes or paths in it")
-    vb = svg.viewbox
-    x, y, w, h = (vb.x, vb.y, vb.width, vb.height) if vb else (0, 0, svg.width, svg.height)
-    if not w or not h:
-        raise ValueError("no size (add a viewBox)")
-    return Vector(x, y, w, h, shapes)
+        return _from_json(json.loads(stored.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not parsed before (or an unreadable entry): parse it now
+    from brochure.draw.svgparse import parse_svg  # loads svgelements: only when needed
+
+    vector = parse_svg(Path(path))
+    cache_store(stored, json.dumps(asdict(vector)).encode())
+    return vector
 
 
-def _shape(element: se.Shape) -> Shape | None:
-    stroke = element.stroke is not None and element.stroke.value not in (None, "none")
-    fill = element.fill is not None and element.fill.value not in (None, "none")
-    if not (stroke or fill):
-        return None
-    segments = []
-    for seg in se.Path(element).segments():
-        segments.extend(_segment(seg))
-    if not segments:
-        return None
-    width = element.stroke_width if stroke and element.stroke_width else 0.0
-    return Shape(tuple(segments), stroke, fill, float(width))
-
-
-def _segment(seg) -> list[Segment]:
-    if isinstance(seg, se.Move):
-        return [("M", seg.end.x, seg.end.y)]
-    if isinstance(seg, se.Close):
-        return [("Z",)]
-    if isinstance(seg, se.Line):
-        return [("L", seg.end.x, seg.end.y)]
-    if isinstance(seg, se.CubicBezier):
-        return [("C", seg.control1.x, seg.control1.y, seg.control2.x, seg.control2.y,
-                 seg.end.x, seg.end.y)]
-    if isinstance(seg, se.QuadraticBezier):
-        s, c, e = seg.start, seg.control, seg.end
-        return [("C", s.x + 2 / 3 * (c.x - s.x), s.y + 2 / 3 * (c.y - s.y),
-                 e.x + 2 / 3 * (c.x - e.x), e.y + 2 / 3 * (c.y - e.y), e.x, e.y)]
-    if isinstance(seg, se.Arc):
-        return [s for cubic in seg.as_cubic_curves() for s in _segment(cubic)]
-    return []
+def _from_json(data: dict) -> Vector:
+    shapes = tuple(Shape(tuple(tuple(seg) for seg in s["segments"]), bool(s["stroke"]),
+                         bool(s["fill"]), float(s["stroke_width"])) for s in data["shapes"])
+    return Vector(float(data["x"]), float(data["y"]), float(data["w"]), float(data["h"]), shapes)
 
 
 def draw_icon(canvas: Canvas, vector: Vector, rect: Rect, colour: Color) -> None:

@@ -49,7 +49,7 @@ def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "percept
     digest = hashlib.sha256(file_digest(path) + file_digest(profile) + intent.encode())
     target = cache_dir() / f"{digest.hexdigest()[:32]}.jpg"
     if not target.exists():
-        _write_atomically(target, _to_cmyk_jpeg(path, profile, intent))
+        cache_store(target, _to_cmyk_jpeg(path, profile, intent))
     return target
 
 
@@ -58,7 +58,7 @@ def screen_ready(path: Path, width_px: int) -> Path:
     digest = hashlib.sha256(file_digest(path) + str(width_px).encode() + b"screen-v1")
     target = cache_dir() / f"{digest.hexdigest()[:32]}-screen.jpg"
     if not target.exists():
-        _write_atomically(target, _to_screen_jpeg(path, width_px))
+        cache_store(target, _to_screen_jpeg(path, width_px))
     return target
 
 
@@ -102,8 +102,12 @@ def _to_cmyk_jpeg(path: Path, profile: Path, intent: str) -> bytes:
     return out.getvalue()
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+def cache_store(target: Path, data: bytes) -> None:
+    """Put a file in the cache atomically; an unwritable cache only costs time later."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError:
+        pass

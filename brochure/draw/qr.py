@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import segno
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,6 +15,8 @@ QUIET_ZONE = 4
 @lru_cache(maxsize=32)
 def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """The module matrix (True = dark) without the quiet zone."""
+    import segno  # with its writers it loads urllib: only for brochures that have a code
+
     code = segno.make(url, error="m", micro=False, boost_error=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 

@@ -17,8 +17,8 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from html import escape as _html_escape
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -32,7 +32,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from brochure.draw.images import cache_dir
+from brochure.draw.images import cache_dir, cache_store
 from brochure.draw.xobjects import shared_streams
 
 PDFX_VERSION = "PDF/X-4"
@@ -206,13 +206,7 @@ def _compress_cached(path: str, _size: int, _mtime_ns: int) -> bytes:
     if target.exists():
         return target.read_bytes()
     packed = zlib.compress(raw, 6)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(packed)
-        tmp.replace(target)
-    except OSError:  # an unwritable cache only costs time
-        pass
+    cache_store(target, packed)
     return packed
 
 
@@ -277,7 +271,7 @@ def xmp_packet(info: PdfxInfo, instance: str) -> bytes:
     """The XMP packet, properties in a fixed order; DocumentID hashed from the metadata."""
     fields = _fields(info)
     date = escape(_xmp_date(info.created))
-    xmlns = "\n".join(f"    xmlns:{p}={quoteattr(u)}" for p, u in NAMESPACES[2:])
+    xmlns = "\n".join(f'    xmlns:{p}="{_html_escape(u)}"' for p, u in NAMESPACES[2:])
     extra = "".join(f"   <brochure:{k}>{escape(v)}</brochure:{k}>\n"
                     for k, v in info.extra.items())
     body = (
@@ -311,6 +305,11 @@ def xmp_packet(info: PdfxInfo, instance: str) -> bytes:
     )
     padding = (" " * 99 + "\n") * (XMP_PADDING // 100)
     return (body + padding + '<?xpacket end="w"?>').encode("utf-8")
+
+
+def escape(text: str) -> str:
+    """XML character data: &, < and > as entities."""
+    return _html_escape(text, quote=False)
 
 
 def _conformance_line(info: PdfxInfo) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from markdown_it import MarkdownIt
 
@@ -29,6 +29,11 @@ def _parser() -> MarkdownIt:
 class Link:
     label: str
     url: str
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities (ReportLab markup is XML-like); quotes are left alone."""
+    return _html_escape(text, quote=False)
 
 
 def typeset(text: str) -> str:
@@ -86,7 +91,7 @@ def _render(token, live_links: bool) -> str:
     if kind in tags:
         return tags[kind]
     if kind == "link_open":
-        href = escape(token.attrs.get("href", ""), {'"': "&quot;"})
+        href = escape(token.attrs.get("href", "")).replace('"', "&quot;")
         return f'<a href="{href}">' if live_links else ""
     if kind == "link_close":
         return "</a>" if live_links else ""
