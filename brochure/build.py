@@ -19,6 +19,7 @@ from brochure.checks import (
     alt_text_issues,
     field_texts,
     glyph_issues,
+    language_warnings,
     locate,
     placeholder_warnings,
     resolution_issues,
@@ -148,7 +149,7 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     ppi = resolution_issues(document, res, located)
     _raise_if(ppi)
     warnings = [i for i in rules if i.severity == "warning"]
-    warnings += ppi + placeholder_warnings(brochure, located)
+    warnings += ppi + placeholder_warnings(brochure, located) + language_warnings(brochure, located)
     return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)
 
 

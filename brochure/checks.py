@@ -8,6 +8,7 @@ from brochure.content.yamlpos import Located, dotted
 from brochure.errors import Issue
 from brochure.layout.items import Document, Photo
 from brochure.resources import Resources
+from brochure.text.labels import LABELS, has_labels
 from brochure.text.markup import plain_text
 from brochure.theme.fonts import FontSet
 
@@ -103,3 +104,14 @@ def placeholder_warnings(b: Brochure, located: Located) -> list[Issue]:
                                 "before this goes to print", located.file, line, col,
                                 dotted(path), "warning"))
     return issues
+
+
+def language_warnings(b: Brochure, located: Located) -> list[Issue]:
+    """The brochure's own words (footer, headings) would print in English."""
+    if has_labels(b.language):
+        return []
+    line, col = located.where(("language",))
+    return [Issue(f"brochure has no footer words in '{b.language}' yet, so 'Date of "
+                  "preparation', the page numbers and the month print in English — ask for "
+                  f"them to be added, or use one of: {', '.join(sorted(LABELS))}",
+                  located.file, line, col, "language", "warning")]

@@ -131,3 +131,20 @@ def test_footer_words_follow_the_language_but_the_reference_label_does_not(tmp_p
     text = page_texts(tmp_path / "m.pdf")[0]
     assert "Veeva ID: GB-12345" in text
     assert "Erstellungsdatum: September 2025" in text and "Seite 1 von 1" in text
+
+
+def test_polish_footer_words_and_month(tmp_path):
+    content = write(tmp_path, "", MINIMAL.replace("title:", "language: pl-PL\ntitle:"))
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    text = page_texts(tmp_path / "m.pdf")[0]
+    assert "Data przygotowania: wrzesień 2025" in text and "Strona 1 z 1" in text
+    assert not [w for w in result.warnings if w.field == "language"]
+
+
+def test_a_language_without_footer_words_is_warned_about(tmp_path):
+    content = write(tmp_path, "", MINIMAL.replace("title:", "language: fi-FI\ntitle:"))
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    warning = next(w for w in result.warnings if w.field == "language")
+    assert warning.line == 1 and "'fi-FI'" in warning.message
+    assert "print in English" in warning.message
+    assert "Date of preparation: September 2025" in page_texts(tmp_path / "m.pdf")[0]

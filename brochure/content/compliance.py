@@ -20,6 +20,13 @@ MONTHS = {
           "dicembre",
     "nl": "januari februari maart april mei juni juli augustus september oktober november "
           "december",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+          "dezembro",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november "
+          "december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "pl": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
+          "listopad grudzień",
 }
 PLACEHOLDERS = re.compile(r"^(TBC|TBD|XX-?0+|0+|[A-Z]{2}-0+|PLACEHOLDER|N/?A)$", re.IGNORECASE)
 WATERMARKS = {

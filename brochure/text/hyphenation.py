@@ -8,13 +8,17 @@ cache, so a new process pays about 10 ms instead.
 
 from __future__ import annotations
 
-import os
 import pickle
 from importlib.metadata import version
 
 import pyphen
 
-from brochure.draw.images import cache_dir
+from brochure.draw.images import cache_dir, cache_store
+
+
+def available(language: str) -> bool:
+    """Whether pyphen has a dictionary for language (e.g. "en_GB"; "fi_FI" has none)."""
+    return bool(pyphen.language_fallback(language))
 
 
 def warm(language: str) -> None:
@@ -32,10 +36,4 @@ def warm(language: str) -> None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
     pyphen.hdcache[path] = pyphen.HyphDict(path)
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stored.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(pyphen.hdcache[path], protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(stored)
-    except OSError:  # an unwritable cache only costs time
-        pass
+    cache_store(stored, pickle.dumps(pyphen.hdcache[path], protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,7 +1,9 @@
 """The few words the brochure itself prints (footer, obligatory headings), per language.
 
 "Veeva ID" stays as it is in every language: reviewers search for it. Languages without
-an entry use English. The watermark stays English, as review systems stamp it.
+an entry use English, and the build warns about it (see `has_labels`). The watermark stays
+English, as review systems stamp it. Have a local reviewer check new entries: the headings
+of obligatory information follow each country's code of practice.
 """
 
 from __future__ import annotations
@@ -40,10 +42,41 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Pagina {n} van {total}", "pi": "Voorschrijfinformatie",
         "pi_scan": "Scan hier voor de voorschrijfinformatie", "ae": "Melden van bijwerkingen",
     },
+    "pt": {
+        "prepared": "Data de preparação", "revised": "Última revisão",
+        "page": "Página {n} de {total}", "pi": "Informação de prescrição",
+        "pi_scan": "Digitalize aqui para a informação de prescrição",
+        "ae": "Notificação de reações adversas",
+    },
+    "sv": {
+        "prepared": "Datum för upprättande", "revised": "Senast reviderad",
+        "page": "Sida {n} av {total}", "pi": "Förskrivningsinformation",
+        "pi_scan": "Skanna här för förskrivningsinformation", "ae": "Rapportering av biverkningar",
+    },
+    "da": {
+        "prepared": "Udarbejdelsesdato", "revised": "Senest revideret",
+        "page": "Side {n} af {total}", "pi": "Produktinformation",
+        "pi_scan": "Scan her for produktinformation", "ae": "Indberetning af bivirkninger",
+    },
+    "pl": {
+        "prepared": "Data przygotowania", "revised": "Ostatnia aktualizacja",
+        "page": "Strona {n} z {total}", "pi": "Skrócona informacja o leku",
+        "pi_scan": "Zeskanuj, aby zobaczyć skróconą informację o leku",
+        "ae": "Zgłaszanie działań niepożądanych",
+    },
 }
+
+
+def has_labels(language: str) -> bool:
+    """Whether the brochure's own words exist in this language (else they print in English)."""
+    return _base(language) in LABELS
+
+
+def _base(language: str) -> str:
+    return language.split("-")[0].lower()
 
 
 def label(language: str, key: str, **values: object) -> str:
     """The label in the brochure's language (English if we have none), filled in."""
-    words = LABELS.get(language.split("-")[0].lower(), LABELS["en"])
+    words = LABELS.get(_base(language), LABELS["en"])
     return words[key].format(**values)

@@ -36,6 +36,8 @@ class Styles:
         self.theme, self.fonts, self.screen = theme, fonts, screen
         # on screen, whole words read better aloud (screen readers) and reflow cleanly
         self.hyphenation = hyphenation_lang(language) if theme.hyphenate and not screen else ""
+        if not hyphenation.available(self.hyphenation):
+            self.hyphenation = ""  # no dictionary for this language: whole words only
         if self.hyphenation:
             hyphenation.warm(self.hyphenation)
         self._cache: dict[tuple[str, str], ParagraphStyle] = {}
