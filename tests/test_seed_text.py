@@ -1,6 +1,7 @@
 """Every piece of the seed's text is in the PDF, in reading order, with the footer on
 every page and the metadata set."""
 
+import os
 from pathlib import Path
 
 import pikepdf
@@ -74,3 +75,25 @@ def test_same_inputs_give_identical_bytes(seed_pdf, tmp_path):
     again = tmp_path / "again.pdf"
     build(SEED_CONTENT, BuildOptions(output=again))
     assert Path(again).read_bytes() == Path(seed_pdf).read_bytes()
+
+
+def test_a_fresh_process_writes_what_a_warm_one_does(tmp_path, monkeypatch):
+    """Nothing kept between builds (paragraphs, styles, fonts, photo, icons, themes) may
+    change a byte: a new process with an empty cache folder is the reference."""
+    import subprocess
+    import sys
+
+    from brochure.build import BuildOptions, build
+
+    harbour = ROOT / "assets" / "themes" / "harbour.yaml"
+    fresh = tmp_path / "fresh.pdf"
+    env = {**os.environ, "BROCHURE_CACHE": str(tmp_path / "empty-cache")}
+    subprocess.run([sys.executable, str(ROOT / "make_pdf.py"), str(SEED_CONTENT), "-o",
+                    str(fresh), "--theme", str(harbour)], check=True, capture_output=True,
+                   env=env)
+    for n in range(2):  # the second build in this process reuses everything it can
+        warm = tmp_path / f"warm{n}.pdf"
+        build(SEED_CONTENT, BuildOptions(output=warm, theme=harbour))
+        for edition in ("", "-digital"):
+            ours = warm.with_name(f"warm{n}{edition}.pdf").read_bytes()
+            assert ours == fresh.with_name(f"fresh{edition}.pdf").read_bytes(), (n, edition)

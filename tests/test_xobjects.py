@@ -1,4 +1,4 @@
-"""A photo loaded once is registered in later documents without reading the file again."""
+"""Photos drawn as shared XObjects: loaded once, named by their bytes, hashed once."""
 
 import os
 import shutil
@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from brochure.draw.xobjects import preload_jpeg, shared_streams
+from brochure.draw.xobjects import draw_jpeg, shared_streams
 from brochure.finish.pdfx import PdfxInfo, finish_pdfx
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -18,40 +18,38 @@ INFO = PdfxInfo(title="t", subject="s", keywords=[], language="en-GB",
                 created=datetime(2025, 7, 1, tzinfo=UTC), creator="brochure test")
 
 
-def _pdf_with(path: Path, preload: bool) -> bytes:
-    canvas = Canvas("unused.pdf", invariant=1)
-    if preload:
-        preload_jpeg(canvas, str(path))
-    canvas.drawImage(str(path), 10, 10, 100, 60, mask="auto")
+def _drawn(path: Path) -> Canvas:
+    canvas = Canvas("unused.pdf", invariant=1, enforceColorSpace="cmyk")
+    draw_jpeg(canvas, str(path), 10, 10, 100, 60)
     canvas.showPage()
-    return canvas.getpdfdata()
+    return canvas
 
 
-def test_preloaded_photo_gives_the_same_pdf_and_is_not_read_again(tmp_path) -> None:
+def test_a_photo_is_read_once_per_version_of_its_file(tmp_path) -> None:
     photo = tmp_path / "photo.jpg"
     shutil.copy(PHOTO, photo)
-    plain = _pdf_with(photo, preload=False)
-    assert _pdf_with(photo, preload=True) == plain
+    first = _drawn(photo).getpdfdata()
     stat = photo.stat()
-    photo.write_bytes(bytes(stat.st_size))  # zeroed, same size, same time: still cached
+    photo.write_bytes(bytes(stat.st_size))  # zeroed, same size, same time: still in memory
     os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert _pdf_with(photo, preload=True) == plain  # served from memory, not the zeroed file
+    assert _drawn(photo).getpdfdata() == first
+    assert b"/Subtype /Image" in first and b"/DCTDecode" in first
+    photo.write_bytes(PHOTO.read_bytes()[:-2] + b"\xff\xd9\xff\xd9")  # a new size: read again
+    assert _drawn(photo).getpdfdata() != first
 
 
-def test_a_changed_file_is_loaded_afresh(tmp_path) -> None:
-    photo = tmp_path / "photo.jpg"
-    shutil.copy(PHOTO, photo)
-    first = _pdf_with(photo, preload=True)
-    photo.write_bytes(PHOTO.read_bytes()[:-2] + b"\xff\xd9\xff\xd9")  # longer: a new size
-    assert _pdf_with(photo, preload=True) != first
+def test_the_same_photo_anywhere_gives_the_same_bytes(tmp_path) -> None:
+    """The XObject is named by the photo's bytes, not its path (a cache folder may move)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one, two = tmp_path / "a" / "photo.jpg", tmp_path / "b" / "copy.jpg"
+    shutil.copy(PHOTO, one)
+    shutil.copy(PHOTO, two)
+    assert _drawn(one).getpdfdata() == _drawn(two).getpdfdata()
 
 
 def _finished_id(photo: Path) -> bytes:
-    canvas = Canvas("unused.pdf", invariant=1, enforceColorSpace="cmyk")
-    preload_jpeg(canvas, str(photo))
-    canvas.drawImage(str(photo), 10, 10, 100, 60, mask="auto")
-    canvas.showPage()
-    data = bytes(finish_pdfx(canvas, INFO, ICC))
+    data = bytes(finish_pdfx(_drawn(photo), INFO, ICC))
     trailer = data[data.rindex(b"trailer"):]
     return trailer[trailer.index(b"/ID"):trailer.index(b"]")]
 
@@ -64,13 +62,6 @@ def test_the_file_id_follows_the_shared_photos_bytes(tmp_path) -> None:
         im.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(other, quality=90)
     assert _finished_id(one) == _finished_id(one)
     assert _finished_id(one) != _finished_id(other)
-    assert len(shared_streams_of(one)) == 1  # found in the written file, so it was skipped
-
-
-def shared_streams_of(photo: Path) -> list[bytes]:
-    canvas = Canvas("unused.pdf", invariant=1)
-    preload_jpeg(canvas, str(photo))
-    canvas.drawImage(str(photo), 10, 10, 100, 60, mask="auto")
-    canvas.showPage()
+    canvas = _drawn(one)
     canvas.getpdfdata()
-    return [digest for _, _, digest in shared_streams(canvas)]
+    assert len(shared_streams(canvas)) == 1  # found in the written file, so it was skipped

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
-from brochure.draw.xobjects import preload_jpeg
+from brochure.draw.xobjects import draw_jpeg, is_jpeg
 from brochure.finish.tagging import Tagger
 from brochure.layout.items import (
     QR,
@@ -98,8 +98,10 @@ class Painter:
         clip.rect(v.x, v.y, v.w, v.h)
         c.clipPath(clip, stroke=0, fill=0)
         source = self.images.get(item.path, item.path)
-        preload_jpeg(c, source)
-        c.drawImage(source, p.x, p.y, p.w, p.h, mask="auto")
+        if is_jpeg(source):
+            draw_jpeg(c, source, p.x, p.y, p.w, p.h)
+        else:  # a PNG may carry transparency: ReportLab makes its soft mask
+            c.drawImage(source, p.x, p.y, p.w, p.h, mask="auto")
         c.restoreState()
 
     def _icon(self, item: Icon) -> None:

@@ -1,12 +1,11 @@
-"""Photos loaded once per process, then registered in each document that draws them.
+"""JPEG photos drawn as image XObjects loaded once per process and named by their content.
 
-ReportLab reads an image file every time a new document draws it, and formats its stream
-afresh; the prepared print photo is several megabytes, so a watch session or a batch would
-read and copy it again for every build. `preload_jpeg` puts a copy of the already-loaded image
-XObject in the document under the name ReportLab itself would give it, so the canvas's
-drawImage finds it and reads nothing; the copy formats its stream once for all documents.
-`shared_streams` tells the finishing stage where those streams sit in a written PDF, with
-their digests, so that hashing the file need not read them again.
+ReportLab's drawImage reads an image file every time a new document draws it, formats its
+stream afresh, and names it after the file's path (so the same photo in another cache folder
+would give other bytes). `draw_jpeg` registers a copy of the already-loaded XObject under a
+name made from the photo's bytes, then paints it; the copy formats its stream once for all
+documents. `shared_streams` tells the finishing stage where those streams sit in a written
+PDF, with their digests, so that hashing the file need not read them again.
 """
 
 from __future__ import annotations
@@ -16,29 +15,38 @@ import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from reportlab.lib.utils import _digester
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
+
+from brochure.draw.images import file_digest
 
 JPEG_SUFFIXES = (".jpg", ".jpeg")
 
 
-def preload_jpeg(canvas: Canvas, path: str, mask: str = "auto") -> None:
-    """Register the JPEG at path in canvas's document, as drawImage(path, mask=mask) would."""
-    if not path.lower().endswith(JPEG_SUFFIXES):
-        return  # other formats may carry soft masks: ReportLab loads those itself
-    name = _digester(f"{path}{mask}".encode())  # drawImage's name for a file and a mask
+def is_jpeg(path: str) -> bool:
+    return path.lower().endswith(JPEG_SUFFIXES)
+
+
+def draw_jpeg(canvas: Canvas, path: str, x: float, y: float, w: float, h: float) -> None:
+    """Paint the JPEG at path into the box (stretched to it, as drawImage does)."""
+    name = f"Photo{file_digest(Path(path)).hex()[:24]}"
     doc = canvas._doc
     registered = doc.getXObjectName(name)
-    if registered in doc.idToObject:
-        return
-    stat = os.stat(path)
-    image = copy.copy(_loaded(path, mask, stat.st_size, stat.st_mtime_ns))  # shares `formatted`
-    image.name = name
-    canvas._setXObjects(image)
-    doc.Reference(image, registered)
-    doc.addForm(name, image)
+    if registered not in doc.idToObject:
+        stat = os.stat(path)
+        image = copy.copy(_loaded(path, stat.st_size, stat.st_mtime_ns))  # shares `formatted`
+        image.name = name
+        canvas._setXObjects(image)
+        doc.Reference(image, registered)
+        doc.addForm(name, image)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(w, h)
+    canvas._code.append(f"/{registered} Do")
+    canvas.restoreState()
 
 
 @dataclass
@@ -51,8 +59,8 @@ class SharedJpeg(PDFImageXObject):
     """A loaded JPEG whose stream object is formatted once, for every document that draws it
     (its dictionary holds no references, so the bytes do not depend on the document)."""
 
-    def __init__(self, path: str, mask: str):
-        super().__init__("", path, mask=mask)
+    def __init__(self, path: str):
+        super().__init__("", path)
         self.formatted = _Formatted()
 
     def format(self, document) -> bytes:
@@ -63,8 +71,8 @@ class SharedJpeg(PDFImageXObject):
 
 
 @lru_cache(maxsize=8)
-def _loaded(path: str, mask: str, _size: int, _mtime_ns: int) -> SharedJpeg:
-    return SharedJpeg(path, mask)
+def _loaded(path: str, _size: int, _mtime_ns: int) -> SharedJpeg:
+    return SharedJpeg(path)
 
 
 def shared_streams(canvas: Canvas) -> list[tuple[int, bytes, bytes]]:
