@@ -5,6 +5,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pikepdf
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -65,3 +66,12 @@ def test_the_file_id_follows_the_shared_photos_bytes(tmp_path) -> None:
     canvas = _drawn(one)
     canvas.getpdfdata()
     assert len(shared_streams(canvas)) == 1  # found in the written file, so it was skipped
+
+
+def test_the_photo_is_in_the_pages_resources(tmp_path) -> None:
+    path = tmp_path / "p.pdf"
+    path.write_bytes(_drawn(PHOTO).getpdfdata())
+    with pikepdf.open(path) as pdf:
+        names = list(pdf.pages[0].Resources.XObject.keys())
+        content = pdf.pages[0].Contents.read_bytes()
+    assert len(names) == 1 and f"{names[0]} Do".encode() in content

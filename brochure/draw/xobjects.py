@@ -47,6 +47,7 @@ def draw_jpeg(canvas: Canvas, path: str, x: float, y: float, w: float, h: float)
     canvas.scale(w, h)
     canvas._code.append(f"/{registered} Do")
     canvas.restoreState()
+    canvas._formsinuse.append(name)  # lists it in the page's resources
 
 
 @dataclass

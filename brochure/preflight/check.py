@@ -71,7 +71,8 @@ def _paint(number: int, page: pikepdf.Page, resources, limits: Limits,
     tac = paint.max_ink(events)[0]
     if tac > seen.max_ink[0]:
         seen.max_ink = (tac, number)
-    return (paint.rgb_colours(number, events) + paint.rgb_images(number, events)
+    return (paint.missing_resources(number, events)
+            + paint.rgb_colours(number, events) + paint.rgb_images(number, events)
             + paint.ink_coverage(number, events, limits.ink)
             + paint.resolution(number, events, limits.ppi_error, limits.ppi_warn)
             + paint.small_multi_ink_text(number, events)

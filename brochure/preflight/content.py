@@ -58,6 +58,15 @@ class ShadingUsed:
     space: Space
 
 
+@dataclass(frozen=True)
+class MissingResource:
+    """The content names a resource (an image, form or font) that its resources lack."""
+
+    where: str
+    category: str  # "/XObject", "/Font"
+    name: str
+
+
 @dataclass
 class GState:
     ctm: Matrix = IDENTITY
@@ -136,6 +145,7 @@ class Walker:
         name = operands[0] if operands else None
         xobj = frame.lookup("/XObject", name)
         if xobj is None:
+            events.append(MissingResource(frame.where, "/XObject", str(name)))
             return
         subtype = xobj.get("/Subtype")
         label = str(name)[1:]
@@ -240,10 +250,12 @@ def _text_matrix(_w, frame: Frame, operands, _op, _events) -> None:
         frame.tm = m
 
 
-def _font(_w, frame: Frame, operands, _op, _events) -> None:
+def _font(_w, frame: Frame, operands, _op, events) -> None:
     if len(operands) < 2:
         return
     font = frame.lookup("/Font", operands[0])
+    if font is None:
+        events.append(MissingResource(frame.where, "/Font", str(operands[0])))
     base = str(font.get("/BaseFont", "")).lstrip("/") if font is not None else "?"
     frame.state.font = f"{operands[0]} {base}".strip()
     frame.state.font_size = float(operands[1])

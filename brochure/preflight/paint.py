@@ -5,12 +5,27 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from brochure.preflight.content import ColourSet, ImagePlaced, ShadingUsed, TextShown
+from brochure.preflight.content import (
+    ColourSet,
+    ImagePlaced,
+    MissingResource,
+    ShadingUsed,
+    TextShown,
+)
 from brochure.preflight.model import Finding
 
 SMALL_TEXT_PT = 8.0
 OVERPRINT_BELOW_PT = 12.0
 EPS = 1e-3
+
+
+def missing_resources(page: int, events: list) -> list[Finding]:
+    """A drawn image, form or font that the page does not have: it would print as nothing."""
+    kinds = {"/XObject": "image or form", "/Font": "font"}
+    return [Finding("content.missing-resource", "error", page, f"{e.where} {e.name}",
+                    f"the page draws the {kinds.get(e.category, 'resource')} {e.name}, but "
+                    "its resources do not have it, so it would not print — re-export the PDF")
+            for e in dict.fromkeys(x for x in events if isinstance(x, MissingResource))]
 
 
 def rgb_colours(page: int, events: list) -> list[Finding]:

@@ -260,3 +260,14 @@ def test_rgb_inline_image_is_found_among_paths(make):
     """The parser skips path operators; inline images must still reach the checks."""
     report = check_pdf(make.altered(make.pdf("inline-rgb"), rgb_inline_image))
     assert [f.object for f in report.errors if f.rule.startswith("colour")] == ["inline image"]
+
+
+def draws_a_missing_image(pdf):
+    pdf.pages[0].contents_add(pdf.make_stream(b"q 10 0 0 10 30 30 cm /Gone Do Q"))
+
+
+def test_an_image_the_page_does_not_have_is_an_error(make):
+    """A Do of a name the resources lack prints nothing: the printer's RIP would skip it."""
+    report = check_pdf(make.altered(make.pdf("missing-xobject"), draws_a_missing_image))
+    assert [(f.rule, f.object) for f in report.errors] == [
+        ("content.missing-resource", "content stream /Gone")]
