@@ -1,5 +1,7 @@
 """Line breaks remembered per width and paragraphs shared between builds change nothing."""
 
+import random
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -42,3 +44,46 @@ def test_the_shared_paragraph_depends_on_markup_and_every_style_value() -> None:
     assert paragraph(TEXT, style) is paragraph(TEXT, style)
     assert paragraph(TEXT, style) is not paragraph(TEXT, bigger)
     assert paragraph(TEXT, style) is not paragraph(TEXT + " More.", style)
+
+
+def _texts(para: Paragraph) -> tuple[str, ...]:
+    """The lines as text, for simple (one style) and styled (kind 1) paragraphs."""
+    lines = para.blPara
+    if lines.kind == 1:
+        return tuple("".join(str(getattr(w, "text", "")) for w in line.words)
+                     for line in lines.lines)
+    return tuple(" ".join(line[1]) for line in lines.lines)
+
+
+def _broken(parts, width) -> tuple:
+    for part in parts:
+        part.wrap(width, 10_000)
+    return tuple(_texts(part) for part in parts)
+
+
+def test_any_sequence_of_boxes_gives_what_a_fresh_paragraph_gives() -> None:
+    """ReportLab's wrap and split change the paragraph; a Para must not let that leak into a
+    later answer at another width (a watch session after a theme edit, A4 then Letter)."""
+    from brochure.text.markup import to_markup
+    from brochure.text.styles import Styles
+    from brochure.theme.fonts import register_fonts
+    from brochure.theme.load import load_theme
+
+    theme = load_theme(None, "A4")
+    style = Styles(theme, register_fonts(theme.fonts), "en-GB")("body")
+    markup = to_markup(
+        "Pharmaceutical **manufacturers** demonstrated extraordinary responsibility, "
+        "characterising pharmacokinetic interactions comprehensively; the *independent* "
+        "investigators established unprecedented transparency regarding hypersensitivity "
+        "reactions and contraindications, recommending individualised administration.")
+    rng = random.Random(7)
+    for _ in range(60):
+        para = Para(markup, style)
+        for _ in range(4):
+            width, height = rng.choice([150, 170, 190, 245.2]), rng.choice([30, 45, 60, 75])
+            para.wrap(width, height)
+            ours = para.split(width, height)
+            fresh = Paragraph(markup, style)
+            fresh.wrap(width, height)
+            assert _broken(ours, width) == _broken(fresh.split(width, height), width)
+            assert _broken([para], width) == _broken([Paragraph(markup, style)], width)

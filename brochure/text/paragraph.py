@@ -3,41 +3,68 @@
 Pagination asks a paragraph its height many times at the same width (each column, each
 balancing try), and a watch session or a batch lays out the same paragraphs again and
 again. `paragraph()` hands out one `Para` per (markup, style) from a bounded cache, and a
-`Para` breaks its lines once per width.
+`Para` breaks its lines once per width and splits once per box.
+
+ReportLab's Paragraph changes itself as it works: wrap() replaces its fragments with the
+words for that width, and split() rewrites the word it splits at. A Para therefore keeps its
+fragments as parsed, breaks lines on a copy for each new width, and splits a copy, so that
+every answer is the one a fresh Paragraph would give.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 CACHE_SIZE = 1024  # paragraphs kept between builds; a brochure has a few dozen
+WIDTHS_KEPT = 8  # line breaks remembered per paragraph (a layout uses one or two widths)
+SPLITS_KEPT = 8  # splits remembered per paragraph (column bottoms)
+NO_ROOM = 1e-6  # ReportLab's own threshold: narrower than this, nothing fits
+OWN_STATE = ("_source", "_breaks", "_splits")
 
 
 class Para(Paragraph):
     """A ReportLab Paragraph whose wrap() and split() are computed once per box size."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._source = copy.deepcopy(self.frags)  # as parsed, before any line breaking
+        self._breaks: dict[float, tuple] = {}
+        self._splits: OrderedDict[tuple[float, float], list] = OrderedDict()
+
     def wrap(self, availWidth, availHeight):
-        breaks = self.__dict__.setdefault("_breaks", {})
-        known = breaks.get(availWidth)
+        if availWidth <= NO_ROOM:
+            return super().wrap(availWidth, availHeight)
+        known = self._breaks.get(availWidth)
         if known is None:
+            self.frags = copy.deepcopy(self._source)
             size = super().wrap(availWidth, availHeight)
-            if not hasattr(self, "blPara"):
-                return size  # too narrow to hold anything: nothing to remember
-            known = breaks[availWidth] = (size, self.blPara, self._wrapWidths)
-        size, self.blPara, self._wrapWidths = known
+            known = (size, self.blPara, self.frags, self._wrapWidths)
+            if len(self._breaks) < WIDTHS_KEPT:
+                self._breaks[availWidth] = known
+        size, self.blPara, self.frags, self._wrapWidths = known
         self.width, self.height = size
         return size
 
     def split(self, availWidth, availHeight):
-        splits = self.__dict__.setdefault("_splits", {})
         key = (availWidth, availHeight)
-        if key not in splits:
+        if key not in self._splits:
             self.wrap(availWidth, availHeight)
-            splits[key] = super().split(availWidth, availHeight)
-        return splits[key]
+            self._splits[key] = Paragraph.split(self._copy(), availWidth, availHeight)
+            if len(self._splits) > SPLITS_KEPT:
+                self._splits.popitem(last=False)
+        return self._splits[key]
+
+    def _copy(self) -> Para:
+        """This paragraph as wrapped now, sharing nothing that ReportLab's split changes."""
+        clone = Para.__new__(Para)
+        state = {k: v for k, v in self.__dict__.items() if k not in OWN_STATE}
+        clone.__dict__.update(copy.deepcopy(state))
+        clone.__dict__.update(_source=self._source, _breaks={}, _splits=OrderedDict())
+        return clone
 
 
 _cache: OrderedDict[tuple[str, str], Para] = OrderedDict()
