@@ -13,7 +13,6 @@ Events passed to on_event(kind, payload):
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -24,9 +23,9 @@ from brochure.build import BuildOptions, build_located
 from brochure.content.validate import load_located, validate
 from brochure.errors import BrochureError
 from brochure.resources import gather
+from brochure.stamps import Stamp, stamp
 from brochure.theme.load import DEFAULT_THEME, FORMATS, load_theme, theme_files
 
-Stamp = tuple[int, int, int] | None
 Stop = threading.Event | Callable[[], bool] | None
 
 
@@ -70,7 +69,7 @@ def _build(content_path: Path, options: BuildOptions, on_event,
     before = _stamps(watched_files(content_path, options, used))
     used = _try_build(content_path, options, on_event, used)
     files = watched_files(content_path, options, used)
-    return used, {p: before[p] if p in before else _stamp(p) for p in files}
+    return used, {p: before[p] if p in before else stamp(p) for p in files}
 
 
 def _try_build(content_path: Path, options: BuildOptions, on_event,
@@ -101,15 +100,7 @@ def _settle(stamps: dict[Path, Stamp], wait, interval: float) -> dict[Path, Stam
 
 
 def _stamps(paths) -> dict[Path, Stamp]:
-    return {p: _stamp(p) for p in paths}
-
-
-def _stamp(path: Path) -> Stamp:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    return {p: stamp(p) for p in paths}
 
 
 def _waiter(stop: Stop) -> Callable[[float], bool]:

@@ -91,3 +91,20 @@ def test_black_text_overprints_and_coloured_text_knocks_out(seed_pdf):
     assert ((0, 0, 0, 1), True) in shown
     assert ((0, 0, 0, 1), False) not in shown
     assert not {c for c, over in shown if over and c != (0, 0, 0, 1)}
+
+
+def test_bold_and_italic_markup_use_the_bold_and_italic_faces():
+    """**bold** and *italic* in content, and the status line's <b>, must change the face."""
+    from brochure.text.markup import to_markup
+    from brochure.text.paragraph import Para
+    from brochure.text.styles import Styles
+    from brochure.theme.fonts import register_fonts
+    from brochure.theme.load import load_theme
+
+    theme = load_theme(None, "A4")
+    fonts = register_fonts(theme.fonts)
+    para = Para(to_markup("plain **strong** *leaning* ***both***"),
+                Styles(theme, fonts, "en-GB")("body"))
+    para.wrap(400, 100)
+    faces = {w.fontName for line in para.blPara.lines for w in line.words if w.text.strip()}
+    assert faces == {fonts.name(w) for w in ("regular", "bold", "italic", "bold_italic")}

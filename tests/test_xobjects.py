@@ -9,6 +9,7 @@ import pikepdf
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
+from brochure.draw import xobjects
 from brochure.draw.xobjects import draw_jpeg, shared_streams
 from brochure.finish.pdfx import PdfxInfo, finish_pdfx
 
@@ -29,14 +30,17 @@ def _drawn(path: Path) -> Canvas:
 def test_a_photo_is_read_once_per_version_of_its_file(tmp_path) -> None:
     photo = tmp_path / "photo.jpg"
     shutil.copy(PHOTO, photo)
+    xobjects._loaded.cache_clear()
     first = _drawn(photo).getpdfdata()
-    stat = photo.stat()
-    photo.write_bytes(bytes(stat.st_size))  # zeroed, same size, same time: still in memory
-    os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert _drawn(photo).getpdfdata() == first
+    assert xobjects._loaded.cache_info().misses == 1  # the second document reused it
     assert b"/Subtype /Image" in first and b"/DCTDecode" in first
-    photo.write_bytes(PHOTO.read_bytes()[:-2] + b"\xff\xd9\xff\xd9")  # a new size: read again
+    stat = photo.stat()
+    with Image.open(PHOTO) as im:  # another photo with the old time (as cp -p would keep)
+        im.transpose(Image.Transpose.FLIP_TOP_BOTTOM).save(photo, quality=90)
+    os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert _drawn(photo).getpdfdata() != first
+    assert xobjects._loaded.cache_info().misses == 2
 
 
 def test_the_same_photo_anywhere_gives_the_same_bytes(tmp_path) -> None:

@@ -17,6 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.images import cache_dir, cache_store
+from brochure.stamps import Stamp, stamp
 from brochure.units import Rect
 
 PARSED_FORMAT = b"vector-v1"  # change when Vector or the parsing changes
@@ -45,12 +46,14 @@ class Vector:
 
 def load_svg(path: Path) -> Vector:
     """The SVG as paths; raise ValueError if it cannot be parsed or has nothing drawable."""
-    stat = Path(path).stat()
-    return _load(str(path), stat.st_size, stat.st_mtime_ns)
+    found = stamp(path)
+    if found is None:
+        raise ValueError("the file is missing")
+    return _load(str(path), found)
 
 
 @lru_cache(maxsize=64)
-def _load(path: str, _size: int, _mtime_ns: int) -> Vector:
+def _load(path: str, _stamp: Stamp) -> Vector:
     source = Path(path).read_bytes()
     stored = cache_dir() / f"{hashlib.sha256(PARSED_FORMAT + source).hexdigest()[:32]}.svg.json"
     try:

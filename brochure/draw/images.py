@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
+from brochure.stamps import Stamp, stamp
 from brochure.theme.load import ASSETS
 
 CMYK_PROFILE = ASSETS / "icc" / "ISOcoated_v2_300_bas.icc"
@@ -23,13 +24,12 @@ INTENTS = {"perceptual": ImageCms.Intent.PERCEPTUAL,
 
 
 def file_digest(path: Path) -> bytes:
-    """SHA-256 of a file's bytes, remembered while its size and time stay the same."""
-    stat = Path(path).stat()
-    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    """SHA-256 of a file's bytes, remembered while its stamp stays the same."""
+    return _digest(str(Path(path).resolve()), stamp(path))
 
 
 @lru_cache(maxsize=256)
-def _digest(path: str, _size: int, _mtime_ns: int) -> bytes:
+def _digest(path: str, _stamp: Stamp) -> bytes:
     return hashlib.sha256(Path(path).read_bytes()).digest()
 
 

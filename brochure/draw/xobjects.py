@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.images import file_digest
+from brochure.stamps import Stamp, stamp
 
 JPEG_SUFFIXES = (".jpg", ".jpeg")
 
@@ -35,8 +35,7 @@ def draw_jpeg(canvas: Canvas, path: str, x: float, y: float, w: float, h: float)
     doc = canvas._doc
     registered = doc.getXObjectName(name)
     if registered not in doc.idToObject:
-        stat = os.stat(path)
-        image = copy.copy(_loaded(path, stat.st_size, stat.st_mtime_ns))  # shares `formatted`
+        image = copy.copy(_loaded(path, stamp(path)))  # shares `formatted`
         image.name = name
         canvas._setXObjects(image)
         doc.Reference(image, registered)
@@ -72,7 +71,7 @@ class SharedJpeg(PDFImageXObject):
 
 
 @lru_cache(maxsize=8)
-def _loaded(path: str, _size: int, _mtime_ns: int) -> SharedJpeg:
+def _loaded(path: str, _stamp: Stamp) -> SharedJpeg:
     return SharedJpeg(path)
 
 

@@ -34,6 +34,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.images import cache_dir, cache_store
 from brochure.draw.xobjects import shared_streams
+from brochure.stamps import Stamp, stamp
 
 PDFX_VERSION = "PDF/X-4"
 PDFUA = "PDF/UA-1"
@@ -192,12 +193,11 @@ def _output_intent(info: PdfxInfo, icc_profile: Path) -> PDFDictionary:
 
 
 def _compressed_profile(path: Path) -> bytes:
-    stat = path.stat()
-    return _compress_cached(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    return _compress_cached(str(path.resolve()), stamp(path))
 
 
 @lru_cache(maxsize=4)
-def _compress_cached(path: str, _size: int, _mtime_ns: int) -> bytes:
+def _compress_cached(path: str, _stamp: Stamp) -> bytes:
     """Deflate the profile once (~90 ms for 1 MB), then keep it in memory and on disk."""
     raw = Path(path).read_bytes()
     if len(raw) < 128 or raw[36:40] != b"acsp" or raw[16:20] != b"CMYK":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from brochure.draw.reuse import remember_subsets
 from brochure.errors import BrochureError, Issue
+from brochure.stamps import stamp
 from brochure.theme.model import Fonts
 
 WEIGHTS = ("regular", "italic", "bold", "bold_italic")
@@ -44,24 +44,21 @@ class FontSet:
 def register_fonts(fonts: Fonts) -> FontSet:
     """Register each TTF once per process (again if a file changes, as in a watch session);
     raise BrochureError for a bad font file."""
-    return _register(fonts, tuple(_version(getattr(fonts, weight)) for weight in WEIGHTS))
+    return _register(fonts, _version([getattr(fonts, weight) for weight in WEIGHTS]))
 
 
-def _version(path: str) -> str:
-    """A short tag for this state of the file: a changed file is registered under a new name,
-    so that nothing laid out with the old one is reused."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return "missing"  # TTFont reports it
-    return f"{zlib.crc32(f'{stat.st_mtime_ns}:{stat.st_size}'.encode()):08x}"
+def _version(paths: list[str]) -> str:
+    """A short tag for this state of the family's files. When any of them changes, all four
+    faces are registered under new names, so nothing laid out with the old ones (paragraphs
+    name their bold and italic faces too) is reused."""
+    return f"{zlib.crc32(repr([stamp(p) for p in paths]).encode()):08x}"
 
 
 @lru_cache(maxsize=8)
-def _register(fonts: Fonts, versions: tuple[str, ...]) -> FontSet:
+def _register(fonts: Fonts, version: str) -> FontSet:
     names: dict[str, str] = {}
     coverage: set[int] | None = None
-    for weight, version in zip(WEIGHTS, versions, strict=True):
+    for weight in WEIGHTS:
         path = getattr(fonts, weight)
         name = f"{fonts.family}-{weight}-{version}"
         try:
@@ -78,8 +75,5 @@ def _register(fonts: Fonts, versions: tuple[str, ...]) -> FontSet:
     family = fonts.family
     for bold, italic, weight in ((0, 0, "regular"), (0, 1, "italic"), (1, 0, "bold"),
                                  (1, 1, "bold_italic")):
-        addMapping(family, bold, italic, names[weight])
-        addMapping(names[weight], bold, italic, names[weight if not (bold or italic) else
-                                                       ("bold_italic" if bold and italic else
-                                                        "bold" if bold else "italic")])
+        addMapping(family, bold, italic, names[weight])  # <b> and <i> find the right face
     return FontSet(family, names, frozenset(coverage or ()))

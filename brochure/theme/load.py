@@ -8,6 +8,7 @@ from pathlib import Path
 from brochure.content.validate import read_text, validate
 from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
+from brochure.stamps import Stamp, stamp
 from brochure.theme.model import Theme
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -19,15 +20,14 @@ FONT_KEYS = ("regular", "italic", "bold", "bold_italic")
 def _read(path: Path) -> Located:
     """The theme file parsed, its font paths made absolute. Kept while the file is unchanged
     (a watch session or a batch reads the same themes for every build): never mutate it."""
-    try:
-        stat = path.stat()
-    except OSError:
+    found = stamp(path)
+    if found is None:
         return _parse(path)  # read_text reports the problem
-    return _parse_cached(path, stat.st_mtime_ns, stat.st_size)
+    return _parse_cached(path, found)
 
 
 @lru_cache(maxsize=16)
-def _parse_cached(path: Path, _mtime_ns: int, _size: int) -> Located:
+def _parse_cached(path: Path, _stamp: Stamp) -> Located:
     return _parse(path)
 
 
