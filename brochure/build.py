@@ -38,7 +38,7 @@ from brochure.preflight import Report
 from brochure.resources import Resources, file_issues_of_raw, gather
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
-from brochure.theme.load import DEFAULT_THEME, load_theme
+from brochure.theme.load import DEFAULT_THEME, FORMATS, load_theme, theme_files
 from brochure.theme.model import Theme
 from brochure.write import draw_digital, draw_print, write_atomically
 
@@ -206,9 +206,9 @@ def _images(p: Prepared, convert) -> dict[str, str]:
 def approval_record(p: Prepared, options: BuildOptions) -> dict[str, str]:
     """What the PDF's metadata records so a printed file can be matched to its approval."""
     b = p.brochure
-    theme_files = [DEFAULT_THEME] + ([options.theme] if options.theme else [])
-    fonts = [Path(getattr(p.theme.fonts, w)) for w in ("regular", "italic", "bold", "bold_italic")]
-    inputs = [*theme_files, *fonts, *p.resources.files()]
+    layers = [DEFAULT_THEME, *([options.theme] if options.theme else []),
+              FORMATS / f"{p.theme.page.name}.yaml"]
+    inputs = [*layers, *theme_files(p.theme), *p.resources.files()]  # fonts, logo, photo...
     content = repr(p.located.data).encode()  # the content as built (variants included)
     return {
         "VeevaID": b.compliance.veeva_id,

@@ -24,7 +24,7 @@ from brochure.content.validate import load_located, validate
 from brochure.errors import BrochureError
 from brochure.resources import gather
 from brochure.stamps import Stamp, stamp
-from brochure.theme.load import DEFAULT_THEME, FORMATS, load_theme, theme_files
+from brochure.theme.load import DEFAULT_THEME, FORMATS, named_files
 
 Stop = threading.Event | Callable[[], bool] | None
 
@@ -52,14 +52,8 @@ def watched_files(content_path: Path, options: BuildOptions, used: list[Path]) -
     themes = [DEFAULT_THEME, *sorted(FORMATS.glob("*.yaml"))]
     if options.theme:
         themes.append(Path(options.theme))
-    return list(dict.fromkeys([content_path, *themes, *_theme_files(options), *used]))
-
-
-def _theme_files(options: BuildOptions) -> list[Path]:
-    try:
-        return theme_files(load_theme(options.theme, options.page_format or "A4"))
-    except BrochureError:
-        return []  # the build reports the theme's problem; its YAML files are watched
+    files = named_files(Path(options.theme) if options.theme else None)
+    return list(dict.fromkeys([content_path, *themes, *files, *used]))
 
 
 def _build(content_path: Path, options: BuildOptions, on_event,

@@ -148,3 +148,22 @@ def test_a_language_without_footer_words_is_warned_about(tmp_path):
     assert warning.line == 1 and "'fi-FI'" in warning.message
     assert "print in English" in warning.message
     assert "Date of preparation: September 2025" in page_texts(tmp_path / "m.pdf")[0]
+
+
+def test_approval_record_follows_the_theme_logo(tmp_path):
+    """The logo is an input the reviewer approved: changing it changes the inputs digest."""
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10">'
+                    '<rect width="40" height="10"/></svg>')
+    theme = tmp_path / "theme.yaml"
+    theme.write_text("name: t\nlogo: {file: logo.svg, height_mm: 6}\n")
+    content, out = write(tmp_path), tmp_path / "m.pdf"
+
+    def digest() -> str:
+        build(content, BuildOptions(output=out, editions=("print",), theme=theme))
+        with pikepdf.open(out) as pdf:
+            return str(pdf.docinfo["/InputsSHA256"])
+
+    before = digest()
+    logo.write_text(logo.read_text().replace('width="40"', 'width="30"'))
+    assert digest() != before

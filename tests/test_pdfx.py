@@ -191,3 +191,16 @@ def test_source_date_epoch_wins(monkeypatch):
     assert source_date(fallback) == fallback
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert source_date(fallback) == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+
+
+def test_a_title_that_looks_like_a_placeholder_is_left_alone(tmp_path):
+    tricky = PdfxInfo(**{**INFO.__dict__, "title": pdfx.INSTANCE_PLACEHOLDER,
+                         "subject": pdfx.ID_PLACEHOLDER.decode()})
+    dst = tmp_path / "tricky.pdf"
+    finish_pdfx(dst, tricky, ICC)
+    with pikepdf.open(dst) as pdf:
+        assert str(pdf.docinfo.Title) == pdfx.INSTANCE_PLACEHOLDER
+        desc = _xmp(pdf).find(".//rdf:Description", NS)
+        assert desc.findtext("dc:title/rdf:Alt/rdf:li", namespaces=NS) == tricky.title
+        assert desc.findtext("xmpMM:InstanceID", namespaces=NS) != pdfx.INSTANCE_PLACEHOLDER
+        assert bytes(pdf.trailer.ID[0]).hex() != pdfx.ID_PLACEHOLDER.decode()

@@ -120,3 +120,47 @@ def test_logo_mistakes_are_named(tmp_path, logo, field, words):
     issue = caught.value.issues[0]
     assert issue.field == field and words in issue.message
     assert issue.file == str(path) and issue.line == 2
+
+
+@pytest.mark.parametrize(("svg", "words"), [
+    ('<g xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></g>',
+     "outermost element is not <svg>"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 -5"><rect width="4" '
+     'height="4"/></svg>', "no positive size"),
+])
+def test_odd_logo_svgs_are_theme_issues_not_crashes(tmp_path, svg, words):
+    (tmp_path / "logo.svg").write_text(svg)
+    path = write_theme(tmp_path, "name: x\nlogo: {file: logo.svg}\n")
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path)
+    issue = caught.value.issues[0]
+    assert issue.field == "logo.file" and words in issue.message and issue.line == 2
+
+
+def test_a_logo_wider_than_the_page_is_refused_on_that_format(tmp_path):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" '
+                                       'viewBox="0 0 100 10"><rect width="100" height="10"/></svg>')
+    path = write_theme(tmp_path, "name: x\nlogo: {file: logo.svg, height_mm: 12}\n")
+    assert load_theme(path, "A4").logo.height_mm == 12  # 120 mm fits A4's 178 mm
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path, "DL")
+    issue = caught.value.issues[0]
+    assert issue.field == "logo.height_mm" and "120 mm wide" in issue.message
+    assert issue.file == str(path) and issue.line == 2
+
+
+def test_a_theme_mistake_shows_on_every_format(tmp_path):
+    """The A5 layer sets type.body; a theme's bad body size must not hide behind it."""
+    path = write_theme(tmp_path, "name: x\ntype:\n  body: {size: big, leading: 12}\n")
+    for page_format in ("A4", "A5", "DL"):
+        with pytest.raises(BrochureError) as caught:
+            load_theme(path, page_format)
+        assert caught.value.issues[0].field == "type.body.size"
+
+
+def test_a_theme_may_not_choose_the_page(tmp_path):
+    path = write_theme(tmp_path, "name: x\npage: {bleed_mm: 5}\n")
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path)
+    issue = caught.value.issues[0]
+    assert issue.field == "page" and "print.bleed_mm" in issue.message and issue.line == 2

@@ -90,3 +90,27 @@ def _base_fonts(pdf) -> set[str]:
     with pikepdf.open(pdf) as doc:
         return {str(f.BaseFont).split("+")[-1] for page in doc.pages
                 for _, f in page.Resources.Font.items()}
+
+
+def test_watch_reports_a_broken_theme_logo_and_keeps_watching(project, tmp_path):
+    (tmp_path / "logo.svg").write_text('<g xmlns="http://www.w3.org/2000/svg"/>')
+    theme = tmp_path / "theme.yaml"
+    theme.write_text("name: x\nlogo: {file: logo.svg}\n")
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    options = BuildOptions(output=project / "build" / "b.pdf", editions=("print",), theme=theme)
+    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
+        content_path=project / "content.yaml", options=options,
+        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
+    thread.start()
+    try:
+        kind, issues = next_event(events, {"built", "error", "crashed"})
+        assert kind == "error" and issues[0].field == "logo.file"
+        (tmp_path / "logo.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">'
+            '<rect width="20" height="10"/></svg>')
+        assert next_event(events, {"built", "error", "crashed"})[0] == "built"
+    finally:
+        stop.set()
+        thread.join(timeout=TIMEOUT)
+    assert not thread.is_alive()

@@ -54,7 +54,10 @@ def load_svg(path: Path) -> Vector:
 
 @lru_cache(maxsize=64)
 def _load(path: str, _stamp: Stamp) -> Vector:
-    source = Path(path).read_bytes()
+    try:
+        source = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot be read: {exc.strerror}") from None
     stored = cache_dir() / f"{hashlib.sha256(PARSED_FORMAT + source).hexdigest()[:32]}.svg.json"
     try:
         return _from_json(json.loads(stored.read_bytes()))

@@ -15,13 +15,15 @@ def parse_svg(path: Path) -> Vector:
         svg = se.SVG.parse(str(path), reify=True)
     except Exception as exc:  # svgelements raises many kinds on bad XML
         raise ValueError(f"cannot parse: {exc}") from None
+    if not isinstance(svg, se.SVG):
+        raise ValueError("its outermost element is not <svg>")
     shapes = tuple(s for s in (_shape(e) for e in svg.elements() if isinstance(e, se.Shape)) if s)
     if not shapes:
         raise ValueError("no shapes or paths in it")
     vb = svg.viewbox
     x, y, w, h = (vb.x, vb.y, vb.width, vb.height) if vb else (0, 0, svg.width, svg.height)
-    if not w or not h:
-        raise ValueError("no size (add a viewBox)")
+    if not w or not h or w < 0 or h < 0:
+        raise ValueError("no positive size (add a viewBox with a width and height)")
     return Vector(x, y, w, h, shapes)
 
 

@@ -89,9 +89,12 @@ def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
     doc.info = _Info(_docinfo(info))
     doc.Catalog.__class__ = _PdfxCatalog
     doc.Catalog.Lang = PDFString(info.language)
-    doc.Catalog.Metadata = PDFStream(
+    # XMP stays uncompressed (no filters: the document has no default ones), so its
+    # InstanceID placeholder can be filled in the written bytes
+    metadata = doc.Catalog.Metadata = PDFStream(
         PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-        xmp_packet(info, INSTANCE_PLACEHOLDER))
+        xmp_packet(info, INSTANCE_PLACEHOLDER), filters=None)
+    metadata_ref = doc.Reference(metadata)
     doc.Catalog.OutputIntents = PDFArray([doc.Reference(_output_intent(info, icc_profile))])
     for page in doc.Pages.pages:
         if _uses_transparency(page):
@@ -101,7 +104,8 @@ def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
                                         "CS": PDFName("DeviceCMYK")})
     doc._ID = b"\n[<" + ID_PLACEHOLDER + b"><" + ID_PLACEHOLDER + b">]\n"
     data = canvas.getpdfdata()
-    return _with_content_ids(data, _content_digest(data, shared_streams(canvas)), info)
+    return _with_content_ids(data, _content_digest(data, shared_streams(canvas)), info,
+                             doc.idToOffset[metadata_ref.name])
 
 
 class _PdfxCatalog(PDFCatalog):
@@ -154,16 +158,19 @@ def _content_digest(data: bytes, shared: list[tuple[int, bytes, bytes]]) -> byte
     return digest.hexdigest()[:32].encode()
 
 
-def _with_content_ids(data: bytes, digest: bytes, info: PdfxInfo) -> bytearray:
-    """Fill the trailer /ID and XMP InstanceID from the digest of the finished bytes.
-
-    The placeholders have the same length as the values, so no offset moves."""
+def _with_content_ids(data: bytes, digest: bytes, info: PdfxInfo,
+                      metadata_at: int) -> bytearray:
+    """Fill the trailer /ID and the XMP InstanceID (in the Metadata object at metadata_at)
+    from the digest of the finished bytes. The placeholders have the same length as the
+    values, so no offset moves; each is looked for only where it was written."""
     instance = _uuid("instance", _fields(info), digest).encode()
     out = bytearray(data)
     trailer = out.rindex(b"trailer")
     _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
     _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
-    _fill(out, INSTANCE_PLACEHOLDER.encode(), instance, out.rindex(INSTANCE_PLACEHOLDER.encode()))
+    tag = b"<xmpMM:InstanceID>"  # user text is escaped in the XMP, so it cannot contain this
+    at = out.index(tag + INSTANCE_PLACEHOLDER.encode(), metadata_at) + len(tag)
+    _fill(out, INSTANCE_PLACEHOLDER.encode(), instance, at)
     return out
 
 

@@ -60,15 +60,45 @@ def load_theme(path: Path | None = None, page_format: str = "A4") -> Theme:
     A theme is a brand: its fonts, colours and weights hold on every format, and its sizes
     are its A4 design. A format layer holds only sizes (page, margins, grid, type sizes, hero
     and stat band), and they win: a brand's A4 title size would not fit an A5 or DL page.
-    Mistakes are reported against the theme file (the format files ship with brochure)."""
-    default = _read(DEFAULT_THEME)
-    theme = _layer(path) if path is not None else None
+    The theme is checked on its own first, so its mistakes show whatever the format."""
+    branded = _read(DEFAULT_THEME)
+    if path is not None:
+        theme = _layer(path)
+        _refuse_page(theme)
+        branded = Located(_merge(branded.data, theme.data), theme.file, theme.positions)
+    _check_references(validate(branded, Theme), branded)
     size = _layer(FORMATS / f"{page_format}.yaml")
-    data = _merge(default.data, theme.data) if theme else default.data
-    located = Located(_merge(data, size.data), *_reported(theme or size))
-    theme_model = validate(located, Theme)
-    _check_references(theme_model, located)
-    return theme_model
+    located = Located(_merge(branded.data, size.data), branded.file, branded.positions)
+    sized = validate(located, Theme)
+    _check_logo_fits(sized, located)
+    return sized
+
+
+def _refuse_page(theme: Located) -> None:
+    if "page" in theme.data:
+        line, col = theme.where(("page",))
+        raise BrochureError([Issue(
+            "a theme does not choose the page — the size comes from the format (--format, or "
+            "format: in the content) and the bleed from print.bleed_mm in the content; remove "
+            "page from the theme", theme.file, line, col, "page")])
+
+
+def _check_logo_fits(theme: Theme, located: Located) -> None:
+    """The logo, at its height, must fit between the margins of this format's page."""
+    if not theme.logo:
+        return
+    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
+
+    vector = load_svg(Path(theme.logo.file))
+    width = theme.logo.height_mm * vector.w / vector.h
+    room = theme.page.width_mm - theme.margins.left_mm - theme.margins.right_mm
+    if width > room:
+        line, col = located.where(("logo", "height_mm"))
+        raise BrochureError([Issue(
+            f"the logo is {width:.0f} mm wide at {theme.logo.height_mm:g} mm high; the "
+            f"{theme.page.name} page has {room:.0f} mm between its margins — lower "
+            "logo.height_mm, or use a narrower logo", located.file, line, col,
+            "logo.height_mm")])
 
 
 def _layer(path: Path) -> Located:
@@ -76,10 +106,6 @@ def _layer(path: Path) -> Located:
     if not isinstance(layer.data, dict):
         raise BrochureError([Issue("a theme must be a set of fields", str(path), 1, 1)])
     return layer
-
-
-def _reported(layer: Located) -> tuple[str, dict]:
-    return layer.file, layer.positions
 
 
 def _check_references(theme: Theme, located: Located) -> None:
@@ -112,11 +138,27 @@ def _logo_issues(path: str, located: Located) -> list[Issue]:
 
     try:
         load_svg(Path(path))
-    except ValueError as exc:
+    except ValueError as exc:  # (unreadable files come as ValueError too)
         line, col = located.where(("logo", "file"))
         return [Issue(f"{Path(path).name} is not a usable SVG ({exc}) — save it as plain SVG "
                       "with paths or shapes", located.file, line, col, "logo.file")]
     return []
+
+
+def named_files(path: Path | None) -> list[Path]:
+    """The font and logo files the default theme and the theme at path name, read from the
+    files as written (so a watch session can follow them even while the theme is broken)."""
+    files: list[Path] = []
+    for layer in (DEFAULT_THEME, path):
+        try:
+            data = _read(layer).data if layer is not None else None
+        except BrochureError:
+            continue
+        for section, keys in (("fonts", FONT_KEYS), ("logo", ("file",))):
+            named = data.get(section) if isinstance(data, dict) else None
+            files += [Path(named[k]) for k in keys
+                      if isinstance(named, dict) and isinstance(named.get(k), str)]
+    return files
 
 
 def theme_files(theme: Theme) -> list[Path]:
