@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
 
 MIN_REMEMBERED = 4096  # bytes: smaller streams are cheaper to deflate than to look up
-MAX_REMEMBERED = 1 << 20  # bytes: bigger ones are rare, and would make the cache heavy
+MAX_REMEMBERED = 1 << 18  # bytes (256 KB): at most 16 MB kept; bigger streams are rare
 REMEMBERED_STREAMS = 64
 
 
