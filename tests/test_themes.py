@@ -164,3 +164,12 @@ def test_a_theme_may_not_choose_the_page(tmp_path):
         load_theme(path)
     issue = caught.value.issues[0]
     assert issue.field == "page" and "print.bleed_mm" in issue.message and issue.line == 2
+
+
+def test_columns_too_narrow_for_words_are_a_theme_issue(tmp_path):
+    path = write_theme(tmp_path, "name: x\ngrid: {gutter_mm: 40, body_columns: 4}\n")
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path)
+    issue = caught.value.issues[0]
+    assert issue.field == "grid.body_columns" and "14 mm per column" in issue.message
+    assert issue.file == str(path) and issue.line == 2

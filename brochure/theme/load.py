@@ -15,6 +15,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 DEFAULT_THEME = ASSETS / "themes" / "default.yaml"
 FORMATS = ASSETS / "formats"
 FONT_KEYS = ("regular", "italic", "bold", "bold_italic")
+MIN_COLUMN_MM = 30  # narrower, even short words start to break badly
 
 
 def _read(path: Path) -> Located:
@@ -70,8 +71,23 @@ def load_theme(path: Path | None = None, page_format: str = "A4") -> Theme:
     size = _layer(FORMATS / f"{page_format}.yaml")
     located = Located(_merge(branded.data, size.data), branded.file, branded.positions)
     sized = validate(located, Theme)
+    _check_columns(sized, located)
     _check_logo_fits(sized, located)
     return sized
+
+
+def _check_columns(theme: Theme, located: Located) -> None:
+    """The text columns must be wide enough to set words in."""
+    grid = theme.grid
+    room = theme.page.width_mm - theme.margins.left_mm - theme.margins.right_mm
+    column = (room - (grid.body_columns - 1) * grid.gutter_mm) / grid.body_columns
+    if column < MIN_COLUMN_MM:
+        line, col = located.where(("grid", "body_columns"))
+        raise BrochureError([Issue(
+            f"{grid.body_columns} text columns with {grid.gutter_mm:g} mm gutters leave "
+            f"{column:.0f} mm per column on the {theme.page.name} page (at least "
+            f"{MIN_COLUMN_MM} mm are needed) — use fewer columns, narrower gutters or margins",
+            located.file, line, col, "grid.body_columns")])
 
 
 def _refuse_page(theme: Located) -> None:

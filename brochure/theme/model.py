@@ -78,34 +78,35 @@ class Page(Strict):
 
 
 class Margins(Strict):
-    top_mm: float = 18
-    bottom_mm: float = 24
-    left_mm: float = 16
-    right_mm: float = 16
+    top_mm: float = Field(18, ge=0, le=100)
+    bottom_mm: float = Field(24, ge=0, le=100)
+    left_mm: float = Field(16, ge=0, le=100)
+    right_mm: float = Field(16, ge=0, le=100)
 
 
 class Grid(Strict):
     columns: int = Field(12, ge=1, le=24)
-    gutter_mm: float = Field(5, ge=0)
+    gutter_mm: float = Field(5, ge=0, le=50)
     body_columns: int = Field(2, ge=1, le=4, description="Text columns for the running text.")
 
 
 class HeroStyle(Strict):
-    height_mm: float = 105
-    band_mm: float = Field(62, description="Height of the colour band used when there is no photo.")
+    height_mm: float = Field(105, ge=30, le=400, description="Height of the photo.")
+    band_mm: float = Field(62, ge=20, le=400,
+                           description="Height of the colour band used when there is no photo.")
     shade_colour: str = "shade"
     shade_max_opacity: float = Field(0.7, ge=0, le=1)
     shade_fraction: float = Field(0.55, ge=0, le=1, description="Share of the photo shaded.")
 
 
 class StatStyle(Strict):
-    icon_mm: float = 13
+    icon_mm: float = Field(13, gt=0, le=60)
     panel_colour: str = "tint"
     rule_colour: str = "accent"
     icon_colour: str = "accent"
-    max_label_lines: int = 3
-    padding_mm: float = 7
-    min_cell_mm: float = Field(32, description="Narrowest stat column before the band wraps.")
+    max_label_lines: int = Field(3, ge=1, le=10)
+    padding_mm: float = Field(7, ge=0, le=40)
+    min_cell_mm: float = Field(32, gt=0, description="Narrowest stat column before the band wraps.")
 
 
 class FooterStyle(Strict):
