@@ -87,3 +87,13 @@ def test_any_sequence_of_boxes_gives_what_a_fresh_paragraph_gives() -> None:
             fresh.wrap(width, height)
             assert _broken(ours, width) == _broken(fresh.split(width, height), width)
             assert _broken([para], width) == _broken([Paragraph(markup, style)], width)
+
+
+def test_long_paragraphs_are_not_kept_between_builds_and_widths_are_bounded() -> None:
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    long_text = "word " * 500
+    assert paragraph(long_text, style) is not paragraph(long_text, style)
+    para = Para(TEXT, style)
+    for width in range(100, 300, 10):
+        para.wrap(width, 1000)
+    assert len(para._breaks) <= 4 and 290 in para._breaks  # the latest widths are kept

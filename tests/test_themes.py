@@ -2,11 +2,16 @@
 
 import pikepdf
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from brochure.build import BuildOptions, build, prepare
 from brochure.errors import BrochureError
 from brochure.layout.items import Icon, Text
+from brochure.text.markup import to_markup
+from brochure.text.paragraph import Para
+from brochure.text.styles import Styles
 from brochure.theme import load_theme
+from brochure.theme.fonts import register_fonts
 from brochure.units import MM
 from tests.conftest import ROOT, SEED_CONTENT
 from tests.pdfread import render
@@ -173,3 +178,52 @@ def test_columns_too_narrow_for_words_are_a_theme_issue(tmp_path):
     issue = caught.value.issues[0]
     assert issue.field == "grid.body_columns" and "14 mm per column" in issue.message
     assert issue.file == str(path) and issue.line == 2
+
+
+@pytest.mark.parametrize(("text", "field", "words"), [
+    ("hero: {shade_colour: gold}\n", "hero.shade_colour", "'gold' is not defined"),
+    ("stats: {panel_colour: gold}\n", "stats.panel_colour", "'gold' is not defined"),
+    ("footer: {rule_colour: gold}\n", "footer.rule_colour", "'gold' is not defined"),
+    ("veeva_id_pattern: '['\n", "veeva_id_pattern", "not a valid regular expression"),
+    ("footer: {baseline_mm: 2}\n", "footer.baseline_mm", "inside the 5 mm the cutter may take"),
+    ("footer: {rule_mm: 40}\n", "footer.rule_mm", "below the text (24 mm"),
+    ('fonts: {regular: "a\\0b.ttf"}\n', "fonts.regular", "font file not found"),
+    ("fonts: {regular: theme.yaml}\n", "fonts.regular", "cannot use font"),
+])
+def test_theme_mistakes_found_at_load_with_their_line(tmp_path, text, field, words):
+    path = write_theme(tmp_path, "name: x\n" + text)
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path)
+    issue = caught.value.issues[0]
+    assert issue.field == field and words in issue.message
+    assert issue.file == str(path) and issue.line == 2
+
+
+def test_the_default_theme_can_be_the_start_of_your_own(tmp_path):
+    copy = tmp_path / "mine.yaml"
+    copy.write_text((ROOT / "assets" / "themes" / "default.yaml").read_text()
+                    .replace("../fonts/", str(ROOT / "assets" / "fonts") + "/"))
+    for page_format in ("A4", "A5", "Letter", "DL"):
+        assert load_theme(copy, page_format).page.name == page_format
+
+
+def test_two_themes_with_one_family_name_keep_their_own_faces(tmp_path):
+    """ReportLab's font table is global: a theme calling Caladea 'Lato' must not change what
+    **bold** prints in the default theme built after it in the same process."""
+    caladea = ROOT / "assets" / "fonts" / "caladea"
+    path = write_theme(tmp_path, f"name: x\nfonts:\n  family: Lato\n"
+                                 f"  regular: {caladea}/Caladea-Regular.ttf\n"
+                                 f"  italic: {caladea}/Caladea-Italic.ttf\n"
+                                 f"  bold: {caladea}/Caladea-Bold.ttf\n"
+                                 f"  bold_italic: {caladea}/Caladea-BoldItalic.ttf\n")
+    faces = {}
+    for n, theme_path in enumerate((None, path, None)):  # default, impostor, default again
+        theme = load_theme(theme_path)
+        fonts = register_fonts(theme.fonts)
+        para = Para(to_markup(f"text {n} **strong** *leaning*"),
+                    Styles(theme, fonts, "en-GB")("body"))
+        para.wrap(400, 100)
+        faces[n] = {pdfmetrics.getFont(w.fontName).face.name.decode()
+                    for line in para.blPara.lines for w in line.words if w.text.strip()}
+    assert all(f.startswith("Lato") for f in faces[0] | faces[2]), faces
+    assert all(f.startswith("Caladea") for f in faces[1]), faces

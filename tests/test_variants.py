@@ -157,3 +157,16 @@ def test_unknown_override_path_gets_the_usual_message_naming_the_variant(tmp_pat
     (error,) = outcome.errors
     assert error.startswith(f"{variants}:2:3  compliance.veeva_idd  variant 'typo': ")
     assert "unknown key 'veeva_idd' — did you mean 'veeva_id'?" in error
+
+
+def test_a_control_character_from_a_spreadsheet_is_named(tmp_path):
+    """CSV cells skip the YAML reader's checks; the model refuses invisible characters too
+    (they would make the XMP metadata unreadable)."""
+    variants = write(tmp_path, "v.csv", "name,compliance.veeva_id,event.name\n"
+                                        "odd,GB-10001,Bio\x0bEurope\n")
+    (variant,) = load_variants(variants)
+    outcome = build_variant(SEED_CONTENT.read_text(), str(SEED_CONTENT), variant,
+                            str(tmp_path / "out"), options_dict(BuildOptions(output=tmp_path)))
+    assert not outcome.ok
+    (error,) = outcome.errors
+    assert "event.name" in error and "U+000B" in error and f"{variants}:2:" in error

@@ -29,6 +29,13 @@ def _not_blank(value: str) -> str:
     value = value.strip()
     if not value:
         raise PydanticCustomError("blank", "is empty")
+    control = next((c for c in value if (ord(c) < 0x20 and c not in "\t\n\r")
+                    or 0x7F <= ord(c) < 0xA0), None)
+    if control is not None:
+        raise PydanticCustomError(
+            "control_character", "contains the invisible control character U+{code} — delete "
+            "it (it often comes with text copied out of another program)",
+            {"code": f"{ord(control):04X}"})
     return value
 
 

@@ -33,10 +33,8 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
     else:
         hero_bottom = geo.height - min(max(theme.hero.band_mm * MM, title_room), geo.height / 2)
     if geo.height - hero_bottom < title_room:
-        raise BrochureError([Issue(
-            f"the title needs {title.h / MM:.0f} mm but the top band leaves "
-            f"{(geo.height - hero_bottom - title_room + title.h) / MM:.0f} mm — shorten the "
-            "title", field="title")])
+        raise BrochureError([_no_room_for_title(title.h, geo.height - hero_bottom
+                                                - (title_room - title.h))])
     items = _hero(b, res, theme, geo, hero_bottom) + _logo(theme, geo, bool(b.hero and res.hero))
     items.append(Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1"))
     y = hero_bottom
@@ -65,6 +63,15 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
             "use fewer or shorter stats, or a lower hero.height_mm in the theme",
             field="stats" if b.stats else "title")])
     return items, y - 2 * unit
+
+
+def _no_room_for_title(needed: float, room: float) -> Issue:
+    if room <= 0:  # the theme's margin, spacing and logo fill the band: not the content's fault
+        return Issue("the theme leaves no room for the title at the top of page one (its top "
+                     "margin, spacing and logo are taller than the photo or colour band) — raise "
+                     "hero.height_mm or lower margins.top_mm in the theme", field="title")
+    return Issue(f"the title needs {needed / MM:.0f} mm but the top band leaves "
+                 f"{room / MM:.0f} mm — shorten the title", field="title")
 
 
 def _para(text: str, style, width: float, field: str) -> Text:

@@ -20,8 +20,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 CACHE_SIZE = 1024  # paragraphs kept between builds; a brochure has a few dozen
-WIDTHS_KEPT = 8  # line breaks remembered per paragraph (a layout uses one or two widths)
-SPLITS_KEPT = 8  # splits remembered per paragraph (column bottoms)
+SHARED_UP_TO = 2000  # characters: longer paragraphs are rare, and costly to keep (splits)
+WIDTHS_KEPT = 4  # line breaks remembered per paragraph (a layout uses one or two widths)
+SPLITS_KEPT = 4  # splits remembered per paragraph (column bottoms)
 NO_ROOM = 1e-6  # ReportLab's own threshold: narrower than this, nothing fits
 OWN_STATE = ("_source", "_breaks", "_splits")
 
@@ -32,7 +33,7 @@ class Para(Paragraph):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._source = copy.deepcopy(self.frags)  # as parsed, before any line breaking
-        self._breaks: dict[float, tuple] = {}
+        self._breaks: OrderedDict[float, tuple] = OrderedDict()
         self._splits: OrderedDict[tuple[float, float], list] = OrderedDict()
 
     def wrap(self, availWidth, availHeight):
@@ -42,9 +43,11 @@ class Para(Paragraph):
         if known is None:
             self.frags = copy.deepcopy(self._source)
             size = super().wrap(availWidth, availHeight)
-            known = (size, self.blPara, self.frags, self._wrapWidths)
-            if len(self._breaks) < WIDTHS_KEPT:
-                self._breaks[availWidth] = known
+            known = self._breaks[availWidth] = (size, self.blPara, self.frags, self._wrapWidths)
+            if len(self._breaks) > WIDTHS_KEPT:
+                self._breaks.popitem(last=False)
+        else:
+            self._breaks.move_to_end(availWidth)
         size, self.blPara, self.frags, self._wrapWidths = known
         self.width, self.height = size
         return size
@@ -63,7 +66,7 @@ class Para(Paragraph):
         clone = Para.__new__(Para)
         state = {k: v for k, v in self.__dict__.items() if k not in OWN_STATE}
         clone.__dict__.update(copy.deepcopy(state))
-        clone.__dict__.update(_source=self._source, _breaks={}, _splits=OrderedDict())
+        clone.__dict__.update(_source=self._source, _breaks=OrderedDict(), _splits=OrderedDict())
         return clone
 
 
@@ -72,6 +75,8 @@ _cache: OrderedDict[tuple[str, str], Para] = OrderedDict()
 
 def paragraph(markup: str, style: ParagraphStyle) -> Para:
     """The paragraph for this markup in this style, shared with earlier builds."""
+    if len(markup) > SHARED_UP_TO:
+        return Para(markup, style)
     key = (markup, style_key(style))
     para = _cache.get(key)
     if para is None:

@@ -72,8 +72,8 @@ def _register(fonts: Fonts, version: str) -> FontSet:
         names[weight] = name
         chars = set(font.face.charToGlyph)
         coverage = chars if coverage is None else coverage & chars
-    family = fonts.family
-    for bold, italic, weight in ((0, 0, "regular"), (0, 1, "italic"), (1, 0, "bold"),
+    key = f"{fonts.family}-{version}"  # ReportLab's table is global: two themes may share
+    for bold, italic, weight in ((0, 0, "regular"), (0, 1, "italic"), (1, 0, "bold"),  # a name
                                  (1, 1, "bold_italic")):
-        addMapping(family, bold, italic, names[weight])  # <b> and <i> find the right face
-    return FontSet(family, names, frozenset(coverage or ()))
+        addMapping(key, bold, italic, names[weight])  # <b> and <i> find this family's faces
+    return FontSet(fonts.family, names, frozenset(coverage or ()))

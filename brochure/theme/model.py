@@ -110,8 +110,8 @@ class StatStyle(Strict):
 
 
 class FooterStyle(Strict):
-    baseline_mm: float = Field(10, description="Footer baseline above the trim edge.")
-    rule_mm: float = Field(14, description="Hairline above the trim edge.")
+    baseline_mm: float = Field(10, ge=0, le=60, description="Footer baseline above the trim edge.")
+    rule_mm: float = Field(14, ge=0, le=60, description="Hairline above the trim edge.")
     rule_colour: str = "muted"
 
 
@@ -122,7 +122,7 @@ class Theme(Strict):
     page: Page = Field(default_factory=Page)
     margins: Margins = Field(default_factory=Margins)
     grid: Grid = Field(default_factory=Grid)
-    space_mm: float = Field(4, gt=0, description="The spacing unit between blocks.")
+    space_mm: float = Field(4, gt=0, le=20, description="The spacing unit between blocks.")
     colours: dict[str, Colour]
     fonts: Fonts
     type: TypeScale
@@ -130,7 +130,7 @@ class Theme(Strict):
     hero: HeroStyle = Field(default_factory=HeroStyle)
     stats: StatStyle = Field(default_factory=StatStyle)
     footer: FooterStyle = Field(default_factory=FooterStyle)
-    safe_mm: float = Field(5, ge=0, description="Nothing readable closer to the trim.")
+    safe_mm: float = Field(5, ge=0, le=20, description="Nothing readable closer to the trim.")
     veeva_id_pattern: str = Field(r"^[A-Z]{2}-\d{4,8}$",
                                   description="The company's reference-number format (regex).")
     hyphenate: bool = True
