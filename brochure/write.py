@@ -15,7 +15,8 @@ from brochure.draw.painter import Painter
 from brochure.finish.marks import draw_crop_marks
 from brochure.finish.tagging import Tagger
 from brochure.layout.geometry import Geometry
-from brochure.layout.items import Document
+from brochure.layout.items import Document, Text
+from brochure.text.paragraph import characters_by_font
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet
 
@@ -35,6 +36,7 @@ def draw_print(document: Document, styles: Styles, fonts: FontSet,
         trimBox=_offset(geo.trim.as_box(), slug),
         bleedBox=_offset(geo.bleed_rect.as_box(), slug), lang=language,
     )
+    reuse.number_glyphs(canvas, _characters(document))
     painter = Painter(canvas, styles, images)
     for page in document.pages:
         canvas.translate(slug, slug)
@@ -51,6 +53,7 @@ def draw_digital(path: str, document: Document, styles: Styles, fonts: FontSet,
     geo: Geometry = document.geometry
     canvas = Canvas(path, pagesize=(geo.width, geo.height), invariant=1, pageCompression=1,
                     initialFontName=fonts.name("regular"), lang=language)
+    reuse.number_glyphs(canvas, _characters(document))
     tagger = Tagger(len(document.pages))
     painter = Painter(canvas, styles, images, tagger)
     for index, page in enumerate(document.pages):
@@ -59,6 +62,17 @@ def draw_digital(path: str, document: Document, styles: Styles, fonts: FontSet,
         canvas.showPage()
     canvas.save()
     return tagger
+
+
+def _characters(document: Document) -> dict[str, set[str]]:
+    """The characters each font draws in the document's paragraphs."""
+    used: dict[str, set[str]] = {}
+    for page in document.pages:
+        for item in page.items:
+            if isinstance(item, Text):
+                for font, chars in characters_by_font(item.para).items():
+                    used.setdefault(font, set()).update(chars)
+    return used
 
 
 def _offset(box: tuple[float, ...], d: float) -> tuple[float, ...]:

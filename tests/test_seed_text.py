@@ -97,3 +97,23 @@ def test_a_fresh_process_writes_what_a_warm_one_does(tmp_path, monkeypatch):
         for edition in ("", "-digital"):
             ours = warm.with_name(f"warm{n}{edition}.pdf").read_bytes()
             assert ours == fresh.with_name(f"fresh{edition}.pdf").read_bytes(), (n, edition)
+
+
+def test_variants_drawing_the_same_characters_share_font_subsets(tmp_path):
+    """Glyphs beyond ASCII are numbered in code-point order, not in the order a page first
+    draws them, so an event line that differs per variant (drawn early on page one) leaves
+    the embedded font subsets, and their cached compressed streams, the same."""
+    from brochure.build import BuildOptions, build_located
+    from brochure.content.validate import load_located
+
+    subsets = []
+    for n, name in enumerate(["Zürich · Été", "Été · Zürich"]):  # beyond ASCII: numbered
+        located = load_located(SEED_CONTENT)
+        located.data["event"] = {"name": name}
+        out = tmp_path / f"v{n}.pdf"
+        build_located(located, BuildOptions(output=out, editions=("print",)))
+        with pikepdf.open(out) as pdf:
+            subsets.append(sorted(
+                (str(f.BaseFont), f.FontDescriptor.FontFile2.read_bytes())
+                for page in pdf.pages for _, f in page.Resources.Font.items()))
+    assert subsets[0] == subsets[1]

@@ -4,6 +4,12 @@ A watch session or a batch saves many PDFs with the same fonts: ReportLab subset
 font and deflates the subset on every save. `install()` makes both remember their last
 results, keyed by exactly what they depend on (the glyph list; the bytes), so the output is
 byte-for-byte what it would have been. Caches are small and bounded.
+
+ReportLab keeps ASCII characters at their own codes but numbers every other glyph in the
+order a document first draws it, so the same characters drawn in another order (an event
+name like "München" on page one that differs per variant) make another subset.
+`number_glyphs` numbers them in code-point order before drawing, so that documents using the
+same characters share their subsets.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ import zlib
 from collections import OrderedDict
 from functools import lru_cache
 
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 MIN_REMEMBERED = 4096  # bytes: smaller streams are cheaper to deflate than to look up
 MAX_REMEMBERED = 1 << 18  # bytes (256 KB): at most 16 MB kept; bigger streams are rare
@@ -39,6 +46,14 @@ class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
         else:
             self._known.move_to_end(text)
         return packed
+
+
+def number_glyphs(canvas: Canvas, characters: dict[str, set[str]]) -> None:
+    """Give each TrueType font's characters their subset numbers in code-point order."""
+    for name in sorted(characters):
+        font = pdfmetrics.getFont(name)
+        if isinstance(font, TTFont) and characters[name]:
+            font.splitString("".join(sorted(characters[name])), canvas._doc)
 
 
 def install() -> None:

@@ -95,3 +95,18 @@ def style_key(style: ParagraphStyle) -> str:
         key = repr(sorted((k, repr(v)) for k, v in style.__dict__.items()))
         style._brochure_key = key
     return key
+
+
+def characters_by_font(para: Paragraph) -> dict[str, set[str]]:
+    """The characters each font draws in a wrapped paragraph."""
+    lines = getattr(para, "blPara", None)
+    used: dict[str, set[str]] = {}
+    if lines is None:
+        return used
+    if lines.kind == 1:  # styled lines: words carry their own font
+        for line in lines.lines:
+            for word in line.words:
+                used.setdefault(word.fontName, set()).update(getattr(word, "text", ""))
+    else:  # simple lines: (extra space, words) in the paragraph's font
+        used[para.style.fontName] = {c for line in lines.lines for w in line[1] for c in w}
+    return used
