@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -25,17 +26,19 @@ def _scalar_to_text(value: object) -> object:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and newlines are fine
+
+
 def _not_blank(value: str) -> str:
     value = value.strip()
     if not value:
         raise PydanticCustomError("blank", "is empty")
-    control = next((c for c in value if (ord(c) < 0x20 and c not in "\t\n\r")
-                    or 0x7F <= ord(c) < 0xA0), None)
-    if control is not None:
+    control = _CONTROL.search(value)
+    if control:
         raise PydanticCustomError(
             "control_character", "contains the invisible control character U+{code} — delete "
             "it (it often comes with text copied out of another program)",
-            {"code": f"{ord(control):04X}"})
+            {"code": f"{ord(control[0]):04X}"})
     return value
 
 
