@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
+from brochure.cache import ASSETS
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
+from brochure.draw.icons import load_svg
 from brochure.draw.images import CMYK_PROFILE
 from brochure.errors import BrochureError, Issue
-from brochure.theme.load import ASSETS
 
 ICON_DIR = ASSETS / "icons"
 MAX_PIXELS = 80_000_000  # beyond this an image is refused as a decompression bomb
@@ -137,8 +138,6 @@ def _check_jpeg_end(path: Path) -> None:
 
 
 def _svg_ok(path: Path, field_path: tuple, finder: _Finder) -> bool:
-    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
-
     try:
         load_svg(path)
     except ValueError as exc:

@@ -157,9 +157,9 @@ def test_runs_are_byte_identical(tmp_path, monkeypatch):
     outputs = [tmp_path / f"{n}.pdf" for n in "abc"]
     finish_pdfx(outputs[0], INFO, ICC)
     monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path / "other-cache"))
-    pdfx._compress_cached.cache_clear()  # compressed afresh, then written to the cache
+    pdfx._compressed_profile.cache_clear()  # compressed afresh, then written to the cache
     finish_pdfx(outputs[1], INFO, ICC)
-    pdfx._compress_cached.cache_clear()  # read back from the cache on disk
+    pdfx._compressed_profile.cache_clear()  # read back from the cache on disk
     finish_pdfx(outputs[2], INFO, ICC)
     assert len({path.read_bytes() for path in outputs}) == 1
     assert list((tmp_path / "other-cache").glob("*.icc.zlib"))

@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from brochure.draw.images import cache_dir, cache_store
-from brochure.stamps import Stamp, stamp
+from brochure.cache import cache_dir, cache_store
+from brochure.stamps import per_stamp, stamp
 from brochure.units import Rect
 
 PARSED_FORMAT = b"vector-v1"  # change when Vector or the parsing changes
@@ -46,14 +45,13 @@ class Vector:
 
 def load_svg(path: Path) -> Vector:
     """The SVG as paths; raise ValueError if it cannot be parsed or has nothing drawable."""
-    found = stamp(path)
-    if found is None:
+    if stamp(path) is None:
         raise ValueError("the file is missing")
-    return _load(str(path), found)
+    return _load(path)
 
 
-@lru_cache(maxsize=64)
-def _load(path: str, _stamp: Stamp) -> Vector:
+@per_stamp(maxsize=64)
+def _load(path: str) -> Vector:
     try:
         source = Path(path).read_bytes()
     except OSError as exc:

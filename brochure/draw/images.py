@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from brochure.stamps import Stamp, stamp
-from brochure.theme.load import ASSETS
+from brochure.cache import ASSETS, cache_dir, cache_store
+from brochure.stamps import per_stamp
 
 CMYK_PROFILE = ASSETS / "icc" / "ISOcoated_v2_300_bas.icc"
 SRGB_PROFILE = ASSETS / "icc" / "sRGB.icc"
@@ -23,22 +21,10 @@ INTENTS = {"perceptual": ImageCms.Intent.PERCEPTUAL,
            "relative": ImageCms.Intent.RELATIVE_COLORIMETRIC}
 
 
-def file_digest(path: Path) -> bytes:
+@per_stamp(maxsize=256)
+def file_digest(path: str) -> bytes:
     """SHA-256 of a file's bytes, remembered while its stamp stays the same."""
-    return _digest(str(Path(path).resolve()), stamp(path))
-
-
-@lru_cache(maxsize=256)
-def _digest(path: str, _stamp: Stamp) -> bytes:
     return hashlib.sha256(Path(path).read_bytes()).digest()
-
-
-def cache_dir() -> Path:
-    """$BROCHURE_CACHE, else the user's cache folder."""
-    if os.environ.get("BROCHURE_CACHE"):
-        return Path(os.environ["BROCHURE_CACHE"])
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "brochure"
 
 
 def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "perceptual") -> Path:
@@ -100,14 +86,3 @@ def _to_cmyk_jpeg(path: Path, profile: Path, intent: str) -> bytes:
     out = io.BytesIO()
     cmyk.save(out, "JPEG", quality=88, subsampling=0, optimize=False)
     return out.getvalue()
-
-
-def cache_store(target: Path, data: bytes) -> None:
-    """Put a file in the cache atomically; an unwritable cache only costs time later."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError:
-        pass

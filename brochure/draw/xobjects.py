@@ -13,14 +13,13 @@ from __future__ import annotations
 import copy
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.images import file_digest
-from brochure.stamps import Stamp, stamp
+from brochure.stamps import per_stamp
 
 JPEG_SUFFIXES = (".jpg", ".jpeg")
 
@@ -35,7 +34,7 @@ def draw_jpeg(canvas: Canvas, path: str, x: float, y: float, w: float, h: float)
     doc = canvas._doc
     registered = doc.getXObjectName(name)
     if registered not in doc.idToObject:
-        image = copy.copy(_loaded(path, stamp(path)))  # shares `formatted`
+        image = copy.copy(_loaded(path))  # shares `formatted`
         image.name = name
         canvas._setXObjects(image)
         doc.Reference(image, registered)
@@ -70,8 +69,8 @@ class SharedJpeg(PDFImageXObject):
         return self.formatted.stream
 
 
-@lru_cache(maxsize=8)
-def _loaded(path: str, _stamp: Stamp) -> SharedJpeg:
+@per_stamp(maxsize=8)
+def _loaded(path: str) -> SharedJpeg:
     return SharedJpeg(path)
 
 

@@ -16,7 +16,6 @@ import uuid
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from html import escape as _html_escape
 from pathlib import Path
 
@@ -32,9 +31,9 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from brochure.draw.images import cache_dir, cache_store
+from brochure.cache import cached_bytes
 from brochure.draw.xobjects import shared_streams
-from brochure.stamps import Stamp, stamp
+from brochure.stamps import per_stamp
 
 PDFX_VERSION = "PDF/X-4"
 PDFUA = "PDF/UA-1"
@@ -199,22 +198,14 @@ def _output_intent(info: PdfxInfo, icc_profile: Path) -> PDFDictionary:
     })
 
 
-def _compressed_profile(path: Path) -> bytes:
-    return _compress_cached(str(path.resolve()), stamp(path))
-
-
-@lru_cache(maxsize=4)
-def _compress_cached(path: str, _stamp: Stamp) -> bytes:
+@per_stamp(maxsize=4)
+def _compressed_profile(path: str) -> bytes:
     """Deflate the profile once (~90 ms for 1 MB), then keep it in memory and on disk."""
     raw = Path(path).read_bytes()
     if len(raw) < 128 or raw[36:40] != b"acsp" or raw[16:20] != b"CMYK":
         raise ValueError(f"{path}: not a CMYK ICC profile (PDF/X-4 needs one)")
-    target = cache_dir() / f"{hashlib.sha256(raw).hexdigest()[:32]}.icc.zlib"
-    if target.exists():
-        return target.read_bytes()
-    packed = zlib.compress(raw, 6)
-    cache_store(target, packed)
-    return packed
+    return cached_bytes(f"{hashlib.sha256(raw).hexdigest()[:32]}.icc.zlib",
+                        lambda: zlib.compress(raw, 6))
 
 
 def docinfo_entries(info: PdfxInfo) -> dict[str, str]:

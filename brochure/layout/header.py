@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from brochure.content.model import Brochure
+from brochure.draw.icons import load_svg
 from brochure.errors import BrochureError, Issue
 from brochure.layout.flow import check_width
 from brochure.layout.geometry import Geometry
@@ -99,8 +100,6 @@ def _logo(theme: Theme, geo: Geometry, on_photo: bool) -> list[Item]:
     from the top keeps a light logo readable whatever the sky."""
     if not theme.logo:
         return []
-    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
-
     vector = load_svg(Path(theme.logo.file))
     h = theme.logo.height_mm * MM
     w = h * vector.w / vector.h

@@ -13,7 +13,7 @@ from importlib.metadata import version
 
 import pyphen
 
-from brochure.draw.images import cache_dir, cache_store
+from brochure.cache import cache_dir, cache_store
 
 
 def available(language: str) -> bool:

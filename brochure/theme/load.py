@@ -3,38 +3,27 @@ paths, and hand the result to the model and the theme rules."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
+from brochure.cache import ASSETS
 from brochure.content.validate import read_text, validate
 from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
-from brochure.stamps import Stamp, stamp
+from brochure.stamps import per_stamp
 from brochure.theme.fonts import WEIGHTS as FONT_KEYS
 from brochure.theme.model import Theme
 from brochure.theme.rules import check_on_page, check_theme
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 DEFAULT_THEME = ASSETS / "themes" / "default.yaml"
 FORMATS = ASSETS / "formats"
 
 
-def _read(path: Path) -> Located:
-    """The theme file parsed, its font paths made absolute. Kept while the file is unchanged
+@per_stamp(maxsize=16)
+def _read(name: str) -> Located:
+    """The theme file parsed, its file paths made absolute. Kept while the file is unchanged
     (a watch session or a batch reads the same themes for every build): never mutate it."""
-    found = stamp(path)
-    if found is None:
-        return _parse(path)  # read_text reports the problem
-    return _parse_cached(path, found)
-
-
-@lru_cache(maxsize=16)
-def _parse_cached(path: Path, _stamp: Stamp) -> Located:
-    return _parse(path)
-
-
-def _parse(path: Path) -> Located:
-    located = load_yaml(read_text(path), str(path))
+    path = Path(name)
+    located = load_yaml(read_text(path), name)
     data = located.data if isinstance(located.data, dict) else {}
     for section, keys in (("fonts", FONT_KEYS), ("logo", ("file",))):
         files = data.get(section)

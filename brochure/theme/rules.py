@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from brochure.content.yamlpos import Located
+from brochure.draw.icons import load_svg
 from brochure.errors import BrochureError, Issue
 from brochure.theme.fonts import WEIGHTS as FONT_KEYS
 from brochure.theme.fonts import register_fonts
@@ -88,8 +89,6 @@ def _check_fonts(theme: Theme, located: Located) -> None:
 
 
 def _logo_issues(path: str, located: Located) -> list[Issue]:
-    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
-
     try:
         load_svg(Path(path))
     except ValueError as exc:  # (unreadable files come as ValueError too)
@@ -103,8 +102,6 @@ def _check_logo_fits(theme: Theme, located: Located) -> None:
     """The logo, at its height, must fit between the margins of this format's page."""
     if not theme.logo:
         return
-    from brochure.draw.icons import load_svg  # the drawing stage owns SVG parsing
-
     vector = load_svg(Path(theme.logo.file))
     width = theme.logo.height_mm * vector.w / vector.h
     room = theme.page.width_mm - theme.margins.left_mm - theme.margins.right_mm

@@ -1,0 +1,42 @@
+"""Where brochure keeps things: the shipped assets folder, and the cache folder for work done
+once per file's content (converted photos, parsed icons and hyphenation dictionaries,
+compressed colour profiles), with atomic writes so that parallel builds never read half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+
+
+def cache_dir() -> Path:
+    """$BROCHURE_CACHE, else the user's cache folder."""
+    if os.environ.get("BROCHURE_CACHE"):
+        return Path(os.environ["BROCHURE_CACHE"])
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "brochure"
+
+
+def cache_store(target: Path, data: bytes) -> None:
+    """Put a file in the cache atomically; an unwritable cache only costs time later."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError:
+        pass
+
+
+def cached_bytes(name: str, make: Callable[[], bytes]) -> bytes:
+    """The cache file `name` (a content hash and a suffix), made and stored if missing."""
+    target = cache_dir() / name
+    try:
+        return target.read_bytes()
+    except OSError:
+        data = make()
+        cache_store(target, data)
+        return data
