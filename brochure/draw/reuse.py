@@ -1,9 +1,10 @@
 """Work ReportLab repeats on every save that a long-lived process keeps instead.
 
 A watch session or a batch saves many PDFs with the same fonts: ReportLab subsets each
-font and deflates the subset on every save. `install()` makes both remember their last
-results, keyed by exactly what they depend on (the glyph list; the bytes), so the output is
-byte-for-byte what it would have been. Caches are small and bounded.
+font and deflates the subset on every save. `remember_subsets` (per font) and `install()`
+(for deflating) make both remember their last results, keyed by exactly what they depend on
+(the glyph list; the bytes), so the output is byte-for-byte what it would have been. Caches
+are small and bounded.
 
 ReportLab keeps ASCII characters at their own codes but numbers every other glyph in the
 order a document first draws it, so the same characters drawn in another order (an event
@@ -15,37 +16,31 @@ same characters share their subsets.
 from __future__ import annotations
 
 import zlib
-from collections import OrderedDict
-from functools import lru_cache
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from brochure.recent import Recent
+
 MIN_REMEMBERED = 4096  # bytes: smaller streams are cheaper to deflate than to look up
 MAX_REMEMBERED = 1 << 18  # bytes (256 KB): at most 16 MB kept; bigger streams are rare
 REMEMBERED_STREAMS = 64
+REMEMBERED_SUBSETS = 32  # per font face
 
 
 class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
     """ReportLab's FlateDecode filter, remembering the results for large inputs."""
 
     def __init__(self) -> None:
-        self._known: OrderedDict[bytes, bytes] = OrderedDict()
+        self._known = Recent(REMEMBERED_STREAMS)
 
     def encode(self, text):
         if isinstance(text, str):
             text = text.encode("utf8")
         if not MIN_REMEMBERED <= len(text) <= MAX_REMEMBERED:
             return zlib.compress(text)
-        packed = self._known.get(text)
-        if packed is None:
-            packed = self._known[text] = zlib.compress(text)
-            if len(self._known) > REMEMBERED_STREAMS:
-                self._known.popitem(last=False)
-        else:
-            self._known.move_to_end(text)
-        return packed
+        return self._known.get_or_make(text, lambda: zlib.compress(text))
 
 
 def number_glyphs(canvas: Canvas, characters: dict[str, set[str]]) -> None:
@@ -65,7 +60,12 @@ def install() -> None:
 def remember_subsets(font: TTFont) -> None:
     """Make this font's face subset each glyph list once per process."""
     face = font.face
-    if not hasattr(face, "_brochure_subsets"):
-        face._brochure_subsets = lru_cache(maxsize=32)(
-            lambda glyphs: face.__class__.makeSubset(face, list(glyphs)))
-        face.makeSubset = lambda subset: face._brochure_subsets(tuple(subset))
+    if "makeSubset" in face.__dict__:
+        return  # already remembering
+    subsets = Recent(REMEMBERED_SUBSETS)
+    make = face.makeSubset  # ReportLab's own method, bound to this face
+
+    def remembered(subset: list[int]) -> bytes:
+        return subsets.get_or_make(tuple(subset), lambda: make(subset))
+
+    face.makeSubset = remembered

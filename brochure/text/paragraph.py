@@ -14,10 +14,11 @@ every answer is the one a fresh Paragraph would give.
 from __future__ import annotations
 
 import copy
-from collections import OrderedDict
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+
+from brochure.recent import Recent
 
 CACHE_SIZE = 1024  # paragraphs kept between builds; a brochure has a few dozen
 SHARED_UP_TO = 2000  # characters: longer paragraphs are rare, and costly to keep (splits)
@@ -33,59 +34,48 @@ class Para(Paragraph):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._source = copy.deepcopy(self.frags)  # as parsed, before any line breaking
-        self._breaks: OrderedDict[float, tuple] = OrderedDict()
-        self._splits: OrderedDict[tuple[float, float], list] = OrderedDict()
+        self._breaks = Recent(WIDTHS_KEPT)
+        self._splits = Recent(SPLITS_KEPT)
 
     def wrap(self, availWidth, availHeight):
         if availWidth <= NO_ROOM:
             return super().wrap(availWidth, availHeight)
-        known = self._breaks.get(availWidth)
-        if known is None:
-            self.frags = copy.deepcopy(self._source)
-            size = super().wrap(availWidth, availHeight)
-            known = self._breaks[availWidth] = (size, self.blPara, self.frags, self._wrapWidths)
-            if len(self._breaks) > WIDTHS_KEPT:
-                self._breaks.popitem(last=False)
-        else:
-            self._breaks.move_to_end(availWidth)
+        known = self._breaks.get_or_make(availWidth, lambda: self._break(availWidth, availHeight))
         size, self.blPara, self.frags, self._wrapWidths = known
         self.width, self.height = size
         return size
 
+    def _break(self, width: float, height: float) -> tuple:
+        """Break the lines afresh from the parsed fragments (ReportLab replaces them)."""
+        self.frags = copy.deepcopy(self._source)
+        size = Paragraph.wrap(self, width, height)
+        return size, self.blPara, self.frags, self._wrapWidths
+
     def split(self, availWidth, availHeight):
-        key = (availWidth, availHeight)
-        if key not in self._splits:
+        def parts() -> list:
             self.wrap(availWidth, availHeight)
-            self._splits[key] = Paragraph.split(self._copy(), availWidth, availHeight)
-            if len(self._splits) > SPLITS_KEPT:
-                self._splits.popitem(last=False)
-        return self._splits[key]
+            return Paragraph.split(self._copy(), availWidth, availHeight)
+
+        return self._splits.get_or_make((availWidth, availHeight), parts)
 
     def _copy(self) -> Para:
         """This paragraph as wrapped now, sharing nothing that ReportLab's split changes."""
         clone = Para.__new__(Para)
         state = {k: v for k, v in self.__dict__.items() if k not in OWN_STATE}
         clone.__dict__.update(copy.deepcopy(state))
-        clone.__dict__.update(_source=self._source, _breaks=OrderedDict(), _splits=OrderedDict())
+        clone.__dict__.update(_source=self._source, _breaks=Recent(WIDTHS_KEPT),
+                              _splits=Recent(SPLITS_KEPT))
         return clone
 
 
-_cache: OrderedDict[tuple[str, str], Para] = OrderedDict()
+_shared = Recent(CACHE_SIZE)
 
 
 def paragraph(markup: str, style: ParagraphStyle) -> Para:
     """The paragraph for this markup in this style, shared with earlier builds."""
     if len(markup) > SHARED_UP_TO:
         return Para(markup, style)
-    key = (markup, style_key(style))
-    para = _cache.get(key)
-    if para is None:
-        para = _cache[key] = Para(markup, style)
-        if len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    else:
-        _cache.move_to_end(key)
-    return para
+    return _shared.get_or_make((markup, style_key(style)), lambda: Para(markup, style))
 
 
 def style_key(style: ParagraphStyle) -> str:
