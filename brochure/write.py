@@ -22,6 +22,7 @@ from brochure.theme.fonts import FontSet
 
 rl_config.useA85 = 0  # pass JPEG bytes through; ASCII85 would add 25% and time
 reuse.install()
+UNSAVED = "never-saved.pdf"  # a canvas needs a file name; the finishing stage writes the bytes
 
 
 def draw_print(document: Document, styles: Styles, fonts: FontSet,
@@ -31,7 +32,7 @@ def draw_print(document: Document, styles: Styles, fonts: FontSet,
     geo: Geometry = document.geometry
     slug = geo.slug
     canvas = Canvas(
-        "print.pdf", pagesize=(geo.media.w, geo.media.h), invariant=1, pageCompression=1,
+        UNSAVED, pagesize=(geo.media.w, geo.media.h), invariant=1, pageCompression=1,
         enforceColorSpace="sep_cmyk", initialFontName=fonts.name("regular"),
         trimBox=_offset(geo.trim.as_box(), slug),
         bleedBox=_offset(geo.bleed_rect.as_box(), slug), lang=language,

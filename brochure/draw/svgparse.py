@@ -17,14 +17,18 @@ def parse_svg(path: Path) -> Vector:
         raise ValueError(f"cannot parse: {exc}") from None
     if not isinstance(svg, se.SVG):
         raise ValueError("its outermost element is not <svg>")
-    shapes = tuple(s for s in (_shape(e) for e in svg.elements() if isinstance(e, se.Shape)) if s)
+    shapes = []
+    for element in svg.elements():
+        shape = _shape(element) if isinstance(element, se.Shape) else None
+        if shape:
+            shapes.append(shape)
     if not shapes:
         raise ValueError("no shapes or paths in it")
     vb = svg.viewbox
     x, y, w, h = (vb.x, vb.y, vb.width, vb.height) if vb else (0, 0, svg.width, svg.height)
-    if not w or not h or w < 0 or h < 0:
+    if not (w > 0 and h > 0):
         raise ValueError("no positive size (add a viewBox with a width and height)")
-    return Vector(x, y, w, h, shapes)
+    return Vector(x, y, w, h, tuple(shapes))
 
 
 def _shape(element: se.Shape) -> Shape | None:

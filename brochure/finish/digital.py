@@ -13,6 +13,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from brochure.finish.pdfx import (
+    NORMAL_BLEND,
     PdfxInfo,
     check_extra,
     docinfo_entries,
@@ -20,8 +21,6 @@ from brochure.finish.pdfx import (
     xmp_packet,
 )
 from brochure.finish.tagging import TagRecord, add_structure
-
-NORMAL_BLEND = {"/Normal", "/Compatible"}
 
 
 def finish_digital(src: str | Path, dst: str | Path, info: PdfxInfo,
@@ -33,7 +32,7 @@ def finish_digital(src: str | Path, dst: str | Path, info: PdfxInfo,
         add_structure(pdf, records, info.language, texts)
         pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         for page in pdf.pages:
-            if _uses_transparency(page.obj.get("/Resources"), set()):
+            if _resources_use_transparency(page.obj.get("/Resources"), set()):
                 _set_page_group(page.obj, "/DeviceRGB")
         _save_deterministic(pdf, dst)
 
@@ -60,7 +59,7 @@ def _save_deterministic(pdf: pikepdf.Pdf, dst: str | Path) -> None:
              fix_metadata_version=False)  # True would re-serialise our XMP
 
 
-def _uses_transparency(resources, seen: set[tuple[int, int]]) -> bool:
+def _resources_use_transparency(resources, seen: set[tuple[int, int]]) -> bool:
     """Constant alpha < 1, a soft mask or a blend mode, here or in nested form XObjects."""
     if not isinstance(resources, Dictionary):
         return False
@@ -79,7 +78,7 @@ def _uses_transparency(resources, seen: set[tuple[int, int]]) -> bool:
         if "/SMask" in xobj or int(xobj.get("/SMaskInData", 0)) > 0:
             return True
         if xobj.get("/Subtype") == Name.Form and (
-                "/Group" in xobj or _uses_transparency(xobj.get("/Resources"), seen)):
+                "/Group" in xobj or _resources_use_transparency(xobj.get("/Resources"), seen)):
             return True
     return False
 

@@ -25,6 +25,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
     PDFInfo,
     PDFName,
+    PDFObjectReference,
     PDFPage,
     PDFStream,
     PDFString,
@@ -86,25 +87,36 @@ def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
     doc = canvas._doc
     doc._pdfVersion = max(doc._pdfVersion, PDFX_MIN_VERSION)
     doc.info = _Info(_docinfo(info))
-    doc.Catalog.__class__ = _PdfxCatalog
-    doc.Catalog.Lang = PDFString(info.language)
-    # XMP stays uncompressed (no filters: the document has no default ones), so its
-    # InstanceID placeholder can be filled in the written bytes
-    metadata = doc.Catalog.Metadata = PDFStream(
-        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-        xmp_packet(info, INSTANCE_PLACEHOLDER), filters=None)
-    metadata_ref = doc.Reference(metadata)
-    doc.Catalog.OutputIntents = PDFArray([doc.Reference(_output_intent(info, icc_profile))])
-    for page in doc.Pages.pages:
-        if _uses_transparency(page):
-            page.__class__ = _GroupPage
-            page.Group = PDFDictionary({"Type": PDFName("Group"),
-                                        "S": PDFName("Transparency"),
-                                        "CS": PDFName("DeviceCMYK")})
+    metadata = _add_catalog_entries(doc, info, icc_profile)
+    _group_transparent_pages(doc)
     doc._ID = b"\n[<" + ID_PLACEHOLDER + b"><" + ID_PLACEHOLDER + b">]\n"
     data = canvas.getpdfdata()
     return _with_content_ids(data, _content_digest(data, shared_streams(canvas)), info,
-                             doc.idToOffset[metadata_ref.name])
+                             doc.idToOffset[metadata.name])
+
+
+def _add_catalog_entries(doc, info: PdfxInfo, icc_profile: Path) -> PDFObjectReference:
+    """Lang, the XMP metadata and the output intent; returns the metadata's reference."""
+    doc.Catalog.__class__ = _PdfxCatalog  # ReportLab writes only the keys its class lists
+    doc.Catalog.Lang = PDFString(info.language)
+    # XMP stays uncompressed (no filters: the document has no default ones), so its
+    # InstanceID placeholder can be filled in the written bytes
+    doc.Catalog.Metadata = PDFStream(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+        xmp_packet(info, INSTANCE_PLACEHOLDER), filters=None)
+    metadata = doc.Reference(doc.Catalog.Metadata)
+    doc.Catalog.OutputIntents = PDFArray([doc.Reference(_output_intent(info, icc_profile))])
+    return metadata
+
+
+def _group_transparent_pages(doc) -> None:
+    """PDF/X-4: a page that uses transparency blends in a DeviceCMYK transparency group."""
+    for page in doc.Pages.pages:
+        if _page_states_use_transparency(page):
+            page.__class__ = _GroupPage  # as for the catalog: so that /Group is written
+            page.Group = PDFDictionary({"Type": PDFName("Group"),
+                                        "S": PDFName("Transparency"),
+                                        "CS": PDFName("DeviceCMYK")})
 
 
 class _PdfxCatalog(PDFCatalog):
@@ -127,7 +139,7 @@ class _Info(PDFInfo):
         return PDFDictionary(self.entries).format(document)
 
 
-def _uses_transparency(page: PDFPage) -> bool:
+def _page_states_use_transparency(page: PDFPage) -> bool:
     """Constant alpha < 1 or a blend mode in the page's graphics states."""
     states = getattr(page, "ExtGState", None)
     for state in (states.dict.values() if states else ()):
@@ -162,11 +174,11 @@ def _with_content_ids(data: bytes, digest: bytes, info: PdfxInfo,
     """Fill the trailer /ID and the XMP InstanceID (in the Metadata object at metadata_at)
     from the digest of the finished bytes. The placeholders have the same length as the
     values, so no offset moves; each is looked for only where it was written."""
-    instance = _uuid("instance", _fields(info), digest).encode()
+    instance = instance_id(info, digest).encode()
     out = bytearray(data)
     trailer = out.rindex(b"trailer")
-    _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
-    _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
+    for _ in range(2):  # the two halves of the trailer /ID
+        _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
     tag = b"<xmpMM:InstanceID>"  # user text is escaped in the XMP, so it cannot contain this
     at = out.index(tag + INSTANCE_PLACEHOLDER.encode(), metadata_at) + len(tag)
     _fill(out, INSTANCE_PLACEHOLDER.encode(), instance, at)

@@ -33,9 +33,9 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
         hero_bottom = geo.height - theme.hero.height_mm * MM
     else:
         hero_bottom = geo.height - min(max(theme.hero.band_mm * MM, title_room), geo.height / 2)
-    if geo.height - hero_bottom < title_room:
-        raise BrochureError([_no_room_for_title(title.h, geo.height - hero_bottom
-                                                - (title_room - title.h))])
+    band = geo.height - hero_bottom
+    if band < title_room:
+        raise BrochureError([_no_room_for_title(title.h, band - (title_room - title.h))])
     items = _hero(b, res, theme, geo, hero_bottom) + _logo(theme, geo, bool(b.hero and res.hero))
     items.append(Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1"))
     y = hero_bottom

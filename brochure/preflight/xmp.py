@@ -19,12 +19,14 @@ CONTAINERS = (f"{RDF}Alt", f"{RDF}Seq", f"{RDF}Bag")
 def xmp_properties(pdf: pikepdf.Pdf) -> dict[str, str]:
     """'{namespace}name' -> text, for the document's XMP packet."""
     meta = pdf.Root.get("/Metadata")
+    if not isinstance(meta, pikepdf.Stream):
+        return {}
     try:
-        root = ET.fromstring(meta.read_bytes()) if isinstance(meta, pikepdf.Stream) else None
+        root = ET.fromstring(meta.read_bytes())
     except (ET.ParseError, pikepdf.PdfError, ValueError):
-        root = None
+        return {}
     properties: dict[str, str] = {}
-    for description in root.iter(f"{RDF}Description") if root is not None else ():
+    for description in root.iter(f"{RDF}Description"):
         for name, value in description.attrib.items():
             if not name.startswith(RDF):
                 properties[name] = value.strip()
@@ -38,6 +40,8 @@ def _value(element: ET.Element) -> str:
     if container is None:
         return (element.text or "").strip()
     items = container.findall(f"{RDF}li")
+    if not items:
+        return ""
     default = [i for i in items if i.get(XML_LANG) == "x-default"]
-    chosen = (default or items or [None])[0]
-    return (chosen.text or "").strip() if chosen is not None else ""
+    chosen = default[0] if default else items[0]
+    return (chosen.text or "").strip()

@@ -16,6 +16,7 @@ from brochure.stamps import stamp
 from brochure.theme.model import Fonts
 
 WEIGHTS = ("regular", "italic", "bold", "bold_italic")
+FACES = {"regular": (0, 0), "italic": (0, 1), "bold": (1, 0), "bold_italic": (1, 1)}
 MISSING_CACHE = 8192  # texts whose missing glyphs are remembered, per font family
 
 
@@ -72,8 +73,9 @@ def _register(fonts: Fonts, version: str) -> FontSet:
         names[weight] = name
         chars = set(font.face.charToGlyph)
         coverage = chars if coverage is None else coverage & chars
-    key = f"{fonts.family}-{version}"  # ReportLab's table is global: two themes may share
-    for bold, italic, weight in ((0, 0, "regular"), (0, 1, "italic"), (1, 0, "bold"),  # a name
-                                 (1, 1, "bold_italic")):
-        addMapping(key, bold, italic, names[weight])  # <b> and <i> find this family's faces
+    # <b> and <i> find a face through ReportLab's global family table; the key is this
+    # registration's own, as two themes may give their families the same name
+    key = f"{fonts.family}-{version}"
+    for weight, (bold, italic) in FACES.items():
+        addMapping(key, bold, italic, names[weight])
     return FontSet(fonts.family, names, frozenset(coverage or ()))

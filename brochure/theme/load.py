@@ -16,6 +16,7 @@ from brochure.theme.rules import check_on_page, check_theme
 
 DEFAULT_THEME = ASSETS / "themes" / "default.yaml"
 FORMATS = ASSETS / "formats"
+FILE_FIELDS = [*(("fonts", key) for key in FONT_KEYS), ("logo", "file")]  # paths in a theme
 
 
 @per_stamp(maxsize=16)
@@ -25,11 +26,11 @@ def _read(name: str) -> Located:
     path = Path(name)
     located = load_yaml(read_text(path), name)
     data = located.data if isinstance(located.data, dict) else {}
-    for section, keys in (("fonts", FONT_KEYS), ("logo", ("file",))):
+    for section, key in FILE_FIELDS:
         files = data.get(section)
-        for key in keys if isinstance(files, dict) else ():
-            if isinstance(files.get(key), str) and "\x00" not in files[key]:
-                files[key] = str((path.parent / files[key]).resolve())
+        if isinstance(files, dict) and isinstance(files.get(key), str) \
+                and "\x00" not in files[key]:
+            files[key] = str((path.parent / files[key]).resolve())
     return located
 
 
@@ -90,10 +91,10 @@ def named_files(path: Path | None) -> list[Path]:
             data = _read(layer).data if layer is not None else None
         except BrochureError:
             continue
-        for section, keys in (("fonts", FONT_KEYS), ("logo", ("file",))):
+        for section, key in FILE_FIELDS:
             named = data.get(section) if isinstance(data, dict) else None
-            files += [Path(named[k]) for k in keys
-                      if isinstance(named, dict) and isinstance(named.get(k), str)]
+            if isinstance(named, dict) and isinstance(named.get(key), str):
+                files.append(Path(named[key]))
     return files
 
 
