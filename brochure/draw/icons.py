@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from brochure.cache import cache_dir, cache_store
 from brochure.stamps import per_stamp, stamp
@@ -86,16 +88,27 @@ def draw_icon(canvas: Canvas, vector: Vector, rect: Rect, colour: Color) -> None
     canvas.setFillColor(colour)
     canvas.setLineCap(1)
     canvas.setLineJoin(1)
-    for shape in vector.shapes:
-        path = canvas.beginPath()
-        for seg in shape.segments:
-            {"M": path.moveTo, "L": path.lineTo, "C": path.curveTo}.get(seg[0], _close(path))(
-                *seg[1:])
+    for shape, path in zip(vector.shapes, _paths(vector), strict=True):
         if shape.stroke:
             canvas.setLineWidth(shape.stroke_width or 1)
         canvas.drawPath(path, stroke=int(shape.stroke), fill=int(shape.fill))
     canvas.restoreState()
 
 
-def _close(path):
-    return lambda: path.close()
+@lru_cache(maxsize=64)
+def _paths(vector: Vector) -> tuple[PDFPathObject, ...]:
+    """The shapes as ReportLab paths in the icon's own units (kept: every build draws them)."""
+    paths = []
+    for shape in vector.shapes:
+        path = PDFPathObject()
+        for seg in shape.segments:
+            if seg[0] == "M":
+                path.moveTo(*seg[1:])
+            elif seg[0] == "L":
+                path.lineTo(*seg[1:])
+            elif seg[0] == "C":
+                path.curveTo(*seg[1:])
+            else:
+                path.close()
+        paths.append(path)
+    return tuple(paths)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from brochure.units import Rect
 
@@ -27,12 +28,18 @@ def modules_with_quiet_zone(url: str) -> int:
 
 def draw_qr(canvas: Canvas, url: str, rect: Rect, dark: Color, light: Color) -> None:
     """Paint the code to fill rect (square), including its quiet zone on a light ground."""
-    matrix = qr_matrix(url)
-    module = rect.w / modules_with_quiet_zone(url)
     canvas.setFillColor(light)
     canvas.rect(rect.x, rect.y, rect.w, rect.h, stroke=0, fill=1)
     canvas.setFillColor(dark)
-    path = canvas.beginPath()
+    canvas.drawPath(_modules(url, rect), stroke=0, fill=1)
+
+
+@lru_cache(maxsize=32)
+def _modules(url: str, rect: Rect) -> PDFPathObject:
+    """The dark modules as one path of rectangles (kept: a batch draws the same codes)."""
+    matrix = qr_matrix(url)
+    module = rect.w / modules_with_quiet_zone(url)
+    path = PDFPathObject()
     top = rect.top - QUIET_ZONE * module
     for r, row in enumerate(matrix):
         c = 0
@@ -45,4 +52,4 @@ def draw_qr(canvas: Canvas, url: str, rect: Rect, dark: Color, light: Color) -> 
                 c += 1
             path.rect(rect.x + (QUIET_ZONE + start) * module, top - (r + 1) * module,
                       (c - start) * module, module)
-    canvas.drawPath(path, stroke=0, fill=1)
+    return path
