@@ -25,7 +25,7 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
            geo: Geometry) -> tuple[list[Item], float]:
     unit = theme.space_mm * MM
     x, w = geo.span(0, 10)
-    title = _para(b.title, styles("title"), w, "title")
+    title = _para(b.title, styles("title"), w, "title", tie=False)
     logo_room = theme.logo.height_mm * MM + 1.5 * unit if theme.logo else 0.0
     # a colour band grows to fit the title (and the logo above it)
     title_room = title.h + geo.margin_top + 2.5 * unit + logo_room
@@ -75,8 +75,10 @@ def _no_room_for_title(needed: float, room: float) -> Issue:
                  f"{room / MM:.0f} mm — shorten the title", field="title")
 
 
-def _para(text: str, style, width: float, field: str) -> Text:
-    para = paragraph(to_markup(text, tie_last_words=False), style)
+def _para(text: str, style, width: float, field: str, tie: bool = True) -> Text:
+    """A header paragraph; the last words are tied (no lone word on a last line) unless
+    `tie` is off (the title and figures: display type breaks by hand)."""
+    para = paragraph(to_markup(text, tie_last_words=tie), style)
     _, h = para.wrap(width, 10_000)
     check_width(para, field)
     return Text(0, 0, width, h, para, field)
@@ -160,7 +162,8 @@ def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
                           str(res.icons[i]), theme.stats.icon_colour, stat.alt or "",
                           f"stats[{i}].icon"))
     y -= icon_size + 2.5 * MM
-    value = _para(stat.value, styles("stat_value", "center"), width, f"stats[{i}].value")
+    value = _para(stat.value, styles("stat_value", "center"), width, f"stats[{i}].value",
+                  tie=False)
     if value.h > styles("stat_value").leading * 1.01:
         raise BrochureError([Issue("the figure is too wide for its column — shorten it",
                                    field=f"stats[{i}].value")])
