@@ -139,8 +139,11 @@ class _TreeWalk:
 
     def _dict(self, kid: pikepdf.Dictionary, page, depth: int) -> None:
         kind = kid.get("/Type")
-        if kind == "/MCR":
-            if "/Stm" not in kid and isinstance(kid.get("/MCID"), int):
+        if kind == "/MCR" and isinstance(kid.get("/MCID"), int):
+            stream = kid.get("/Stm")
+            if isinstance(stream, pikepdf.Stream):  # marked content inside a form
+                self.tree.referenced.add((stream.objgen, int(kid.MCID)))
+            elif stream is None:
                 self._mcid(kid.get("/Pg", page), int(kid.MCID))
         elif kind != "/OBJR" and "/S" in kid and depth < MAX_DEPTH:
             key = kid.objgen
@@ -217,12 +220,16 @@ def _content(number: int, page: pikepdf.Page, resources, tree: Tree,
             f"{marks.untagged} painting operator(s) are neither tagged (in a sequence with an "
             "MCID) nor marked as /Artifact"))
     key = page.obj.objgen
-    missing = sorted(m for m in marks.mcids if (key, m) not in tree.referenced)
-    if missing:
-        shown = ", ".join(str(m) for m in missing[:10]) + (" …" if len(missing) > 10 else "")
-        findings.append(Finding(
-            "ua.mcid-unreferenced", "error", number, "content stream",
-            f"marked content with MCID {shown} is not referenced from the structure tree"))
+    missing = {"content stream": sorted(m for m in marks.mcids if (key, m) not in tree.referenced)}
+    for (form, mcid), where in sorted(marks.form_mcids.items()):
+        if (form, mcid) not in tree.referenced:
+            missing.setdefault(where, []).append(mcid)
+    for where, mcids in missing.items():
+        if mcids:
+            shown = ", ".join(str(m) for m in mcids[:10]) + (" …" if len(mcids) > 10 else "")
+            findings.append(Finding(
+                "ua.mcid-unreferenced", "error", number, where,
+                f"marked content with MCID {shown} is not referenced from the structure tree"))
     return findings
 
 
@@ -231,6 +238,7 @@ class Marks:
     """One page's marked-content facts: MCIDs used, and painting outside any tag or artifact."""
 
     mcids: set[int] = field(default_factory=set)
+    form_mcids: dict[tuple[Key, int], str] = field(default_factory=dict)  # -> which form
     untagged: int = 0
     untagged_in: set[str] = field(default_factory=set)
 
@@ -245,16 +253,16 @@ class MarkWalker:
     def walk(self, page: pikepdf.Page, resources) -> Marks:
         marks = Marks()
         self._run(pikepdf.parse_content_stream(page), resources, "content stream", False,
-                  marks, True)
+                  marks, None)
         return marks
 
     def _run(self, instructions, resources, where: str, covered: bool, marks: Marks,
-             on_page: bool) -> None:
+             form: Key | None) -> None:
         stack: list[bool] = []  # per open sequence: does it tag (MCID) or mark an artifact?
         for inst in instructions:
             op = str(inst.operator)
             if op in ("BMC", "BDC"):
-                stack.append(self._covers(inst.operands, op, resources, marks, on_page))
+                stack.append(self._covers(inst.operands, op, resources, marks, form, where))
             elif op == "EMC":
                 if stack:
                     stack.pop()
@@ -266,7 +274,8 @@ class MarkWalker:
                     marks.untagged += 1
                     marks.untagged_in.add(where)
 
-    def _covers(self, operands, op: str, resources, marks: Marks, on_page: bool) -> bool:
+    def _covers(self, operands, op: str, resources, marks: Marks, form: Key | None,
+                where: str) -> bool:
         if not operands or operands[0] == "/Artifact":
             return bool(operands)
         if op == "BMC" or len(operands) < 2:
@@ -278,8 +287,10 @@ class MarkWalker:
         mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
         if not isinstance(mcid, int):
             return False
-        if on_page:  # MCIDs in forms belong to the form's own /StructParents, not the page's
+        if form is None:
             marks.mcids.add(int(mcid))
+        else:  # an MCID in a form is the form's own: the tree names it with /Stm
+            marks.form_mcids[(form, int(mcid))] = where
         return True
 
     def _form(self, operands, resources, where: str, covered: bool, marks: Marks) -> bool:
@@ -296,7 +307,7 @@ class MarkWalker:
         self._active.add(key)
         try:
             self._run(self._parsed[key], xobj.get("/Resources", resources),
-                      f"form {str(operands[0])[1:]}", covered, marks, False)
+                      f"form {str(operands[0])[1:]}", covered, marks, key)
         finally:
             self._active.discard(key)
         return True

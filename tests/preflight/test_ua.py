@@ -267,3 +267,30 @@ def test_popup_needs_no_tag(ua):
         page.Annots.append(pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Popup, Rect=[0, 0, 1, 1])))
     assert check_ua(ua.pdf("popup", change=popup)).findings == []
+
+
+def _page_with_tagged_form(c):
+    """The good page, plus a form whose own content is marked with MCID 0."""
+    good_page(c)
+    c.beginForm("Badge")
+    marked(c, "P", 0, untagged_text)
+    c.endForm()
+    c.doForm("Badge")
+
+
+def test_mcid_inside_a_form_must_be_in_the_structure_tree(ua):
+    report = check_ua(ua.pdf("form-orphan-mcid", _page_with_tagged_form))
+    assert [(f.rule, f.object) for f in report.errors] == [
+        ("ua.mcid-unreferenced", "form FormXob.Badge")]
+
+
+def test_mcr_with_stm_references_an_mcid_inside_a_form(ua):
+    def reference_the_form(pdf):
+        page = pdf.pages[0].obj
+        form = next(x for x in page.Resources.XObject.values() if x.get("/Subtype") == "/Form")
+        doc = pdf.Root.StructTreeRoot.K
+        doc.K.append(pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=doc, Pg=page,
+            K=pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=0, Stm=form))))
+    report = check_ua(ua.pdf("form-mcr", _page_with_tagged_form, change=reference_the_form))
+    assert [f for f in report.errors if f.rule == "ua.mcid-unreferenced"] == []
