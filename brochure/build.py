@@ -22,6 +22,7 @@ from brochure.checks import (
     language_warnings,
     locate,
     placeholder_warnings,
+    raster_icon_issues,
     resolution_issues,
 )
 from brochure.content.compliance import compliance_issues, display_date, parse_month
@@ -136,6 +137,8 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     rules = compliance_issues(brochure, located, theme.veeva_id_pattern,
                               options.today or date.today())
     rules += alt_text_issues(brochure, located, "digital" in options.editions)
+    if "print" in options.editions:
+        rules += raster_icon_issues(brochure, located)
     _raise_if(rules + glyph_issues(brochure, located, fonts))
     res = gather(brochure, located)
     marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks

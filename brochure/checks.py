@@ -3,6 +3,8 @@ image resolution at placed size, placeholder links. They return issues; they nev
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
 from brochure.errors import Issue
@@ -16,6 +18,8 @@ PPI_ERROR, PPI_WARN = 149, 224
 NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "decorative",
                "footer"}
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def printed_strings(value, path=()):
@@ -51,6 +55,19 @@ def alt_text_issues(b: Brochure, located: Located, digital: bool) -> list[Issue]
     return [Issue("the photo has no alt text — add hero.alt (what it shows, for screen "
                   "readers), or hero.decorative: true if it carries no meaning",
                   located.file, line, col, "hero.alt", "error" if digital else "warning")]
+
+
+def raster_icon_issues(b: Brochure, located: Located) -> list[Issue]:
+    """A PNG icon would put RGB colour into the print edition, which printers refuse."""
+    issues = []
+    for i, stat in enumerate(b.stats):
+        if stat.icon and Path(stat.icon).suffix.lower() in RASTER_SUFFIXES:
+            line, col = located.where(("stats", i, "icon"))
+            issues.append(Issue(
+                f"'{stat.icon}' is a bitmap: in print it would bring RGB colour, which printers "
+                "refuse — use an SVG icon (drawn in the theme's icon colour) or a built-in one",
+                located.file, line, col, f"stats[{i}].icon"))
+    return issues
 
 
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:

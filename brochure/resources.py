@@ -86,7 +86,8 @@ class _Finder:
                 return builtin
             close = difflib.get_close_matches(value, icon_names(), n=1)
             hint = (f"did you mean '{close[0]}'?" if close else
-                    f"use one of: {', '.join(icon_names())}, or the path of your own .svg or .png")
+                    f"use one of: {', '.join(icon_names())}, or the path of your own .svg "
+                    "(or .png, digital only)")
             self.problem(path, f"unknown icon '{value}' — {hint}")
             return None
         found = self.file(value, path)

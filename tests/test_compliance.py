@@ -4,9 +4,11 @@ from datetime import date
 
 import pikepdf
 import pytest
+from PIL import Image
 
 from brochure.build import BuildOptions, build
 from brochure.cli import main
+from brochure.errors import BrochureError
 from tests.pdfread import page_texts
 
 MINIMAL = """title: Partnering for a healthier future
@@ -167,3 +169,15 @@ def test_approval_record_follows_the_theme_logo(tmp_path):
     before = digest()
     logo.write_text(logo.read_text().replace('width="40"', 'width="30"'))
     assert digest() != before
+
+
+def test_a_bitmap_icon_is_refused_for_print_and_kept_for_screen(tmp_path):
+    """A PNG icon would bring RGB into the print edition (its preflight would fail)."""
+    Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(tmp_path / "dot.png")
+    content = write(tmp_path, "", MINIMAL.replace("icon: building", "icon: dot.png"))
+    with pytest.raises(BrochureError) as caught:
+        build(content, BuildOptions(output=tmp_path / "m.pdf"))
+    (issue,) = caught.value.issues
+    assert issue.field == "stats[0].icon" and "SVG" in issue.message and issue.line == 3
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("digital",)))
+    assert result.editions[0].report.verdict == "pass"
