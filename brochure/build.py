@@ -17,6 +17,7 @@ from pathlib import Path
 from brochure import __version__
 from brochure.checks import (
     alt_text_issues,
+    drawn_glyph_issues,
     field_texts,
     glyph_issues,
     language_warnings,
@@ -150,7 +151,7 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     except BrochureError as exc:
         raise BrochureError([locate(i, located) for i in exc.issues]) from None
     ppi = resolution_issues(document, res, located)
-    _raise_if(ppi)
+    _raise_if(ppi + drawn_glyph_issues(document, fonts, located))
     warnings = [i for i in rules if i.severity == "warning"]
     warnings += ppi + placeholder_warnings(brochure, located) + language_warnings(brochure, located)
     return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)

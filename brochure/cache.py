@@ -6,6 +6,7 @@ compressed colour profiles), with atomic writes so that parallel builds never re
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,15 +21,20 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "brochure"
 
 
-def cache_store(target: Path, data: bytes) -> None:
-    """Put a file in the cache atomically; an unwritable cache only costs time later."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError:
-        pass
+def cache_store(target: Path, data: bytes) -> Path | None:
+    """Put a file in the cache atomically and return where it is: in the system's temporary
+    folder if the cache folder cannot be written (that only costs time on later runs), or
+    None if neither can be written."""
+    for place in (target, Path(tempfile.gettempdir()) / f"brochure-{os.getuid()}" / target.name):
+        try:
+            place.parent.mkdir(parents=True, exist_ok=True)
+            tmp = place.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(place)
+            return place
+        except OSError:
+            continue
+    return None
 
 
 def cached_bytes(name: str, make: Callable[[], bytes]) -> bytes:

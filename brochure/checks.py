@@ -8,10 +8,11 @@ from pathlib import Path
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
 from brochure.errors import Issue
-from brochure.layout.items import Document, Photo
+from brochure.layout.items import Document, Photo, Text
 from brochure.resources import Resources
 from brochure.text.labels import LABELS, has_labels
 from brochure.text.markup import plain_text
+from brochure.text.paragraph import characters_by_font
 from brochure.theme.fonts import FontSet
 
 PPI_ERROR, PPI_WARN = 149, 224
@@ -19,7 +20,7 @@ NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "d
                "footer"}
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
 
-RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
 
 
 def printed_strings(value, path=()):
@@ -61,13 +62,19 @@ def raster_icon_issues(b: Brochure, located: Located) -> list[Issue]:
     """A PNG icon would put RGB colour into the print edition, which printers refuse."""
     issues = []
     for i, stat in enumerate(b.stats):
-        if stat.icon and Path(stat.icon).suffix.lower() in RASTER_SUFFIXES:
+        if stat.icon and _is_bitmap(stat.icon):
             line, col = located.where(("stats", i, "icon"))
             issues.append(Issue(
                 f"'{stat.icon}' is a bitmap: in print it would bring RGB colour, which printers "
                 "refuse — use an SVG icon (drawn in the theme's icon colour) or a built-in one",
                 located.file, line, col, f"stats[{i}].icon"))
     return issues
+
+
+def _is_bitmap(icon: str) -> bool:
+    """Not a built-in name (no folder, no suffix) and not an SVG file: a bitmap."""
+    builtin = "/" not in icon and "." not in icon
+    return not builtin and Path(icon).suffix.lower() != ".svg"
 
 
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
@@ -80,6 +87,23 @@ def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
                 "replace the character or use a theme font that has it",
                 located.file, line, col, dotted(path)))
     return issues
+
+
+def drawn_glyph_issues(document: Document, fonts: FontSet, located: Located) -> list[Issue]:
+    """Characters the layout made (an uppercase style turns 'ɑ' into 'Ɑ') that the font
+    cannot draw: checked on what will be drawn, once per field."""
+    issues: dict[str, Issue] = {}
+    for page in document.pages:
+        for item in page.items:
+            if not isinstance(item, Text) or item.field in issues:
+                continue
+            drawn = "".join(c for chars in characters_by_font(item.para).values() for c in chars)
+            for char in fonts.missing(drawn)[:1]:
+                issues[item.field] = locate(Issue(
+                    f"the font {fonts.family} has no glyph for '{char}' (U+{ord(char):04X}), "
+                    "which this text's style makes (capitals) — replace the character or use "
+                    "a theme font that has it", field=item.field), located)
+    return list(issues.values())
 
 
 def locate(issue: Issue, located: Located) -> Issue:

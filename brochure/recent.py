@@ -10,7 +10,7 @@ from typing import Any
 class Recent(OrderedDict):
     """At most `size` entries; the least recently used one goes first."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int = 128):  # (a default, so that copy and pickle work)
         super().__init__()
         self.size = size
 

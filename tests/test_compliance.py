@@ -9,6 +9,7 @@ from PIL import Image
 from brochure.build import BuildOptions, build
 from brochure.cli import main
 from brochure.errors import BrochureError
+from tests.conftest import SEED_CONTENT
 from tests.pdfread import page_texts
 
 MINIMAL = """title: Partnering for a healthier future
@@ -180,4 +181,21 @@ def test_a_bitmap_icon_is_refused_for_print_and_kept_for_screen(tmp_path):
     (issue,) = caught.value.issues
     assert issue.field == "stats[0].icon" and "SVG" in issue.message and issue.line == 3
     result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("digital",)))
+    assert result.editions[0].report.verdict == "pass"
+
+
+def test_a_bitmap_icon_without_a_suffix_is_refused_for_print_too(tmp_path):
+    (tmp_path / "icons").mkdir()
+    Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(tmp_path / "icons" / "dot", "PNG")
+    content = write(tmp_path, "", MINIMAL.replace("icon: building", "icon: icons/dot"))
+    with pytest.raises(BrochureError) as caught:
+        build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    assert caught.value.issues[0].field == "stats[0].icon"
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    """The prepared photo goes to the temporary folder instead; the build still works."""
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path / "a-file" / "cache"))
+    result = build(SEED_CONTENT, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
     assert result.editions[0].report.verdict == "pass"

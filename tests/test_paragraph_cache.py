@@ -97,3 +97,13 @@ def test_long_paragraphs_are_not_kept_between_builds_and_widths_are_bounded() ->
     for width in range(100, 300, 10):
         para.wrap(width, 1000)
     assert len(para._breaks) <= 4 and 290 in para._breaks  # the latest widths are kept
+
+
+def test_a_paragraph_can_be_copied_with_its_memos() -> None:
+    import copy
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    para = Para(TEXT, style)
+    para.wrap(200, 1000)
+    clone = copy.deepcopy(para)
+    assert clone.wrap(200, 1000) == para.wrap(200, 1000) and clone._breaks.size == 4

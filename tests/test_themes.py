@@ -227,3 +227,18 @@ def test_two_themes_with_one_family_name_keep_their_own_faces(tmp_path):
                     for line in para.blPara.lines for w in line.words if w.text.strip()}
     assert all(f.startswith("Lato") for f in faces[0] | faces[2]), faces
     assert all(f.startswith("Caladea") for f in faces[1]), faces
+
+
+def test_a_glyph_that_only_an_uppercase_style_makes_is_named(tmp_path):
+    """'ɑ' is in Lato, its capital 'Ɑ' is not: the check must look at what will be drawn."""
+    theme = write_theme(tmp_path, "name: x\ntype:\n  heading: {size: 12.5, leading: 15.5, "
+                                  "weight: bold, colour: primary, uppercase: true}\n")
+    content = tmp_path / "content.yaml"
+    content.write_text("title: Glyphs\nintro: [Text.]\ninitiatives:\n  items:\n"
+                       "    - {title: ɑlpha, body: [Body.]}\n"
+                       "compliance: {veeva_id: GB-12345, date_of_preparation: 2025-07}\n")
+    with pytest.raises(BrochureError) as caught:
+        prepare(content, BuildOptions(output=tmp_path / "x.pdf", theme=theme))
+    issue = caught.value.issues[0]
+    assert issue.field == "initiatives.items[0].title" and "U+2C6D" in issue.message
+    assert issue.file == str(content) and issue.line == 5

@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from brochure.cache import ASSETS, cache_dir, cache_store
+from brochure.errors import BrochureError, Issue
 from brochure.stamps import per_stamp
 
 CMYK_PROFILE = ASSETS / "icc" / "ISOcoated_v2_300_bas.icc"
@@ -34,18 +35,28 @@ def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "percept
             return path
     digest = hashlib.sha256(file_digest(path) + file_digest(profile) + intent.encode())
     target = cache_dir() / f"{digest.hexdigest()[:32]}.jpg"
-    if not target.exists():
-        cache_store(target, _to_cmyk_jpeg(path, profile, intent))
-    return target
+    if target.exists():
+        return target
+    return _stored(target, _to_cmyk_jpeg(path, profile, intent))
 
 
 def screen_ready(path: Path, width_px: int) -> Path:
     """An sRGB JPEG no wider than width_px for the digital edition (cached)."""
     digest = hashlib.sha256(file_digest(path) + str(width_px).encode() + b"screen-v1")
     target = cache_dir() / f"{digest.hexdigest()[:32]}-screen.jpg"
-    if not target.exists():
-        cache_store(target, _to_screen_jpeg(path, width_px))
-    return target
+    if target.exists():
+        return target
+    return _stored(target, _to_screen_jpeg(path, width_px))
+
+
+def _stored(target: Path, data: bytes) -> Path:
+    """The prepared photo is drawn from a file: it must be stored somewhere."""
+    stored = cache_store(target, data)
+    if stored is None:
+        raise BrochureError([Issue(
+            f"cannot write the prepared photo to the cache folder {target.parent} or the "
+            "temporary folder — set BROCHURE_CACHE to a folder you can write to")])
+    return stored
 
 
 def _to_screen_jpeg(path: Path, width_px: int) -> bytes:
