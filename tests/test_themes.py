@@ -32,6 +32,13 @@ def test_second_theme_uses_its_own_font_and_colours(tmp_path):
     assert theme.colours["ink"].cmyk == (0, 0, 0, 100)  # inherited from the default
 
 
+def theme_issue(path, page_format: str = "A4"):
+    """The first problem load_theme reports for the theme at path."""
+    with pytest.raises(BrochureError) as caught:
+        load_theme(path, page_format)
+    return caught.value.issues[0]
+
+
 def write_theme(tmp_path, text):
     path = tmp_path / "theme.yaml"
     path.write_text(text)
@@ -41,18 +48,14 @@ def write_theme(tmp_path, text):
 def test_missing_font_file_is_named(tmp_path):
     path = write_theme(tmp_path, "name: x\nfonts:\n  family: X\n  regular: nope.ttf\n"
                                  "  italic: nope.ttf\n  bold: nope.ttf\n  bold_italic: nope.ttf\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == "fonts.regular" and "font file not found" in issue.message
     assert issue.file == str(path) and issue.line == 4
 
 
 def test_undefined_colour_is_named(tmp_path):
     path = write_theme(tmp_path, "name: x\ntype:\n  title: {size: 30, leading: 32, colour: gold}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == "type.title.colour" and "'gold' is not defined" in issue.message
 
 
@@ -120,9 +123,7 @@ def test_logo_mistakes_are_named(tmp_path, logo, field, words):
     folder.mkdir()
     path = folder / "theme.yaml"
     path.write_text(f"name: x\nlogo: {logo}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == field and words in issue.message
     assert issue.file == str(path) and issue.line == 2
 
@@ -136,9 +137,7 @@ def test_logo_mistakes_are_named(tmp_path, logo, field, words):
 def test_odd_logo_svgs_are_theme_issues_not_crashes(tmp_path, svg, words):
     (tmp_path / "logo.svg").write_text(svg)
     path = write_theme(tmp_path, "name: x\nlogo: {file: logo.svg}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == "logo.file" and words in issue.message and issue.line == 2
 
 
@@ -165,17 +164,13 @@ def test_a_theme_mistake_shows_on_every_format(tmp_path):
 
 def test_a_theme_may_not_choose_the_page(tmp_path):
     path = write_theme(tmp_path, "name: x\npage: {bleed_mm: 5}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == "page" and "print.bleed_mm" in issue.message and issue.line == 2
 
 
 def test_columns_too_narrow_for_words_are_a_theme_issue(tmp_path):
     path = write_theme(tmp_path, "name: x\ngrid: {gutter_mm: 40, body_columns: 4}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == "grid.body_columns" and "14 mm per column" in issue.message
     assert issue.file == str(path) and issue.line == 2
 
@@ -192,9 +187,7 @@ def test_columns_too_narrow_for_words_are_a_theme_issue(tmp_path):
 ])
 def test_theme_mistakes_found_at_load_with_their_line(tmp_path, text, field, words):
     path = write_theme(tmp_path, "name: x\n" + text)
-    with pytest.raises(BrochureError) as caught:
-        load_theme(path)
-    issue = caught.value.issues[0]
+    issue = theme_issue(path)
     assert issue.field == field and words in issue.message
     assert issue.file == str(path) and issue.line == 2
 
