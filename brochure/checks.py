@@ -37,7 +37,7 @@ def printed_strings(value, path=()):
 
 def field_texts(b: Brochure) -> dict[str, str]:
     """The text a reader sees for each printed field, keyed by its dotted path."""
-    texts = {dotted(path): plain_text(text) for path, text in printed_strings(b.model_dump())}
+    texts = {dotted(path): plain_text(text) for path, text in printed_strings(b.dump())}
     if "quote.text" in texts:
         texts["quote.text"] = f"\u201c{texts['quote.text']}\u201d"
     if "hero.attribution" in texts:  # printed on the credit's line
@@ -79,7 +79,7 @@ def _is_bitmap(icon: str) -> bool:
 
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
     issues = []
-    for path, text in printed_strings(b.model_dump()):
+    for path, text in printed_strings(b.dump()):
         for char in fonts.missing(plain_text(text)):
             line, col = located.where(path)
             issues.append(Issue(

@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from brochure.content.model import Brochure
 from brochure.content.validate import has_field, inner_model, read_text
 from brochure.content.yamlpos import Located, dotted, load_yaml
 from brochure.errors import BrochureError, Issue
+from brochure.records import Record
 
 FieldPath = tuple[Any, ...]
 VEEVA = ("compliance", "veeva_id")
@@ -250,9 +249,9 @@ def _did_you_mean(path: FieldPath) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _all_paths(model: type[BaseModel], at: FieldPath) -> list[FieldPath]:
+def _all_paths(model: type[Record], at: FieldPath) -> list[FieldPath]:
     out = []
-    for name, info in model.model_fields.items():
+    for name, info in model.fields().items():
         inner = inner_model(info.annotation)
         out += _all_paths(inner, at + (name,)) if inner else [at + (name,)]
     return out

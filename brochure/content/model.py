@@ -6,15 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-)
-from pydantic_core import PydanticCustomError
+from brochure.records import After, Before, Field, Record, Refused
 
 
 def _scalar_to_text(value: object) -> object:
@@ -32,13 +24,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and newli
 def _not_blank(value: str) -> str:
     value = value.strip()
     if not value:
-        raise PydanticCustomError("blank", "is empty")
+        raise Refused("blank", "is empty")
     control = _CONTROL.search(value)
     if control:
-        raise PydanticCustomError(
-            "control_character", "contains the invisible control character U+{code} — delete "
-            "it (it often comes with text copied out of another program)",
-            {"code": f"{ord(control[0]):04X}"})
+        raise Refused(
+            "control_character", f"contains the invisible control character "
+            f"U+{ord(control[0]):04X} — delete it (it often comes with text copied out of "
+            "another program)")
     return value
 
 
@@ -47,17 +39,16 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Text = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(_not_blank)]
-Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many), Field(min_length=1)]
+Text = Annotated[str, Before(_scalar_to_text), After(_not_blank)]
+Paragraphs = Annotated[list[Text], Before(_one_or_many), Field(min_length=1)]
 
 
-WebAddress = Annotated[str, StringConstraints(strip_whitespace=True,
-                                              pattern=r"^https?://\S+\.\S+$")]
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+WebAddress = Annotated[str, Field(strip=True, pattern=r"^https?://\S+\.\S+$")]
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Strict(Record):
+    """Unknown keys are errors and a read record cannot change (see brochure.records)."""
 
 
 class Event(Strict):

@@ -6,11 +6,10 @@ import difflib
 import typing
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted, load_yaml
 from brochure.errors import BrochureError, Issue
+from brochure.records import Invalid, Record
 
 MAX_CONTENT_BYTES = 2_000_000
 
@@ -48,7 +47,7 @@ def load_content(path: Path) -> tuple[Brochure, Located]:
     return validate(located), located
 
 
-M = typing.TypeVar("M", bound=BaseModel)
+M = typing.TypeVar("M", bound=Record)
 
 
 def validate(located: Located, model: type[M] = Brochure) -> M:
@@ -57,19 +56,19 @@ def validate(located: Located, model: type[M] = Brochure) -> M:
         raise BrochureError([Issue(
             "the file must be a set of fields (key: value)", located.file, 1, 1)])
     try:
-        return model.model_validate(located.data)
-    except ValidationError as exc:
-        issues = [_issue(err, located, model) for err in exc.errors()]
+        return model.read(located.data)
+    except Invalid as exc:
+        issues = [_issue(err, located, model) for err in exc.errors]
         raise BrochureError(sorted(issues, key=lambda i: (i.line, i.col))) from None
 
 
-def _issue(err: dict, located: Located, root: type[BaseModel]) -> Issue:
+def _issue(err: dict, located: Located, root: type[Record]) -> Issue:
     loc = tuple(err["loc"])
     line, col = located.where(loc)
     return Issue(_message(err, loc, root), located.file, line, col, dotted(loc))
 
 
-def _message(err: dict, loc: tuple, root: type[BaseModel]) -> str:
+def _message(err: dict, loc: tuple, root: type[Record]) -> str:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "extra_forbidden":
         return _unknown_key(root, loc)
@@ -101,16 +100,24 @@ def _message(err: dict, loc: tuple, root: type[BaseModel]) -> str:
         return f"must be a plain number (e.g. 3), not {value!r}"
     if kind.startswith(("greater", "less")):
         low, high = ctx.get("ge", ctx.get("gt")), ctx.get("le", ctx.get("lt"))
-        limits = " and ".join(f"{w} {v}" for w, v in (("at least", low), ("at most", high))
+        limits = " and ".join(f"{w} {_number(v)}" for w, v in (("at least", low),
+                                                                ("at most", high))
                               if v is not None)
-        return f"must be {limits}, not {value!r}"
+        return f"must be {limits}, not {_number(value)}"
     return err["msg"]
 
 
-def _required(root: type[BaseModel], loc: tuple) -> bool:
+def _number(value: object) -> str:
+    """10.0 as 10, 2.5 as 2.5: a limit or a value as the user would write it."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value)
+
+
+def _required(root: type[Record], loc: tuple) -> bool:
     parent = model_at(root, loc[:-1])
-    field = parent.model_fields.get(str(loc[-1])) if parent else None
-    return bool(field and field.is_required())
+    field = parent.fields().get(str(loc[-1])) if parent else None
+    return bool(field and field.required)
 
 
 def _kind(value: object) -> str:
@@ -120,31 +127,31 @@ def _kind(value: object) -> str:
             bool: f"{value}".lower()}.get(type(value), f"{value!r}")
 
 
-def model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def model_at(root: type[Record], loc: tuple) -> type[Record] | None:
     """The model class that owns the field at loc (walking lists and optionals)."""
     model: object = root
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        if not (isinstance(model, type) and issubclass(model, Record)):
             return None
-        field = model.model_fields.get(part)
+        field = model.fields().get(part)
         if field is None:
             return None
         model = inner_model(field.annotation) or field.annotation
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+    return model if isinstance(model, type) and issubclass(model, Record) else None
 
 
-def has_field(root: type[BaseModel], path: tuple) -> bool:
+def has_field(root: type[Record], path: tuple) -> bool:
     """Is path a field of the model (list indexes allowed anywhere)?"""
     names = [p for p in path if not isinstance(p, int)]
     parent = model_at(root, tuple(names[:-1]))
-    return bool(names) and parent is not None and names[-1] in parent.model_fields
+    return bool(names) and parent is not None and names[-1] in parent.fields()
 
 
-def inner_model(annotation: object) -> type[BaseModel] | None:
+def inner_model(annotation: object) -> type[Record] | None:
     """The model inside an annotation such as `Hero | None` or `list[Stat]`, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
     for arg in typing.get_args(annotation) or ():
         inner = inner_model(arg)
@@ -153,10 +160,10 @@ def inner_model(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def _unknown_key(root: type[BaseModel], loc: tuple) -> str:
+def _unknown_key(root: type[Record], loc: tuple) -> str:
     key = str(loc[-1])
     parent = model_at(root, loc[:-1])
-    known = list(parent.model_fields) if parent else []
+    known = list(parent.fields()) if parent else []
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) or [
         k for k in known if key.startswith(k + "_") or key.startswith(k + "-")][:1]
     if close:
@@ -171,9 +178,9 @@ def _choice(value: object, expected: str) -> str:
     return f"'{value}' is not allowed — {hint}"
 
 
-def _example(root: type[BaseModel], loc: tuple) -> str:
+def _example(root: type[Record], loc: tuple) -> str:
     parent = model_at(root, loc[:-1])
-    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    field = parent.fields().get(str(loc[-1])) if parent else None
     if field and field.examples:
         return f", e.g. {loc[-1]}: {field.examples[0]}"
     return ""

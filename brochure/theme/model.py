@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from brochure.records import Field, Record
 
 Percent = Annotated[float, Field(ge=0, le=100)]
-HexRGB = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+HexRGB = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Strict(Record):
+    """Unknown keys are errors and a read record cannot change (see brochure.records)."""
 
 
 class Colour(Strict):

@@ -60,7 +60,7 @@ def _pattern_issues(theme: Theme, located: Located) -> list[Issue]:
 def _colour_issues(theme: Theme, located: Located) -> list[Issue]:
     """Every colour the theme names must be defined under colours."""
     uses: list[tuple[Where, str]] = [(("type", name, "colour"), style.colour)
-                                     for name, style in theme.type]
+                                     for name, style in theme.type.items()]
     uses += [((part, key), getattr(getattr(theme, part), key)) for part, key in (
         ("hero", "shade_colour"), ("stats", "panel_colour"), ("stats", "rule_colour"),
         ("stats", "icon_colour"), ("footer", "rule_colour"))]
