@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reportlab.platypus import Flowable
-
+from brochure.text.platypus import Flowable
 from brochure.units import Rect
 
 
