@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from brochure.draw.reuse import remember_subsets
 from brochure.errors import BrochureError, Issue
 from brochure.stamps import stamp
+from brochure.theme.faces import load_ttfont
 from brochure.theme.model import Fonts
 
 WEIGHTS = ("regular", "italic", "bold", "bold_italic")
@@ -63,7 +64,7 @@ def _register(fonts: Fonts, version: str) -> FontSet:
         path = getattr(fonts, weight)
         name = f"{fonts.family}-{weight}-{version}"
         try:
-            font = TTFont(name, path)
+            font = load_ttfont(name, path)
         except (TTFError, OSError) as exc:
             raise BrochureError([Issue(
                 f"cannot use font {path}: {exc} — use a static TrueType (.ttf) file",

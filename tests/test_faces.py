@@ -1,0 +1,40 @@
+"""Parsed TrueType faces come back from the cache folder as ReportLab parsed them."""
+
+import os
+import pickle
+
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+
+from brochure.cache import ASSETS
+from brochure.theme import faces
+
+LATO = str(ASSETS / "fonts" / "Lato-Italic.ttf")
+
+
+def _cache_files(folder):
+    return sorted(folder.glob("*.ttface"))
+
+
+def test_a_face_is_parsed_once_then_read_back_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path))
+    parsed = faces.load_ttfont("parsed", LATO)
+    assert len(_cache_files(tmp_path)) == 1
+    fresh = TTFont("fresh", LATO)
+    monkeypatch.setattr(TTFontFile, "extractInfo", None)  # a second parse would fail
+    cached = faces.load_ttfont("cached", LATO)
+    assert cached.face is not parsed.face and cached.fontName == "cached"
+    for name in ("charToGlyph", "charWidths", "glyphPos", "hmetrics", "ascent", "name"):
+        assert getattr(cached.face, name) == getattr(parsed.face, name), name
+    assert cached.face._pdfScale(500) == parsed.face._pdfScale(500)
+    assert cached.stringWidth("Veeva ID ß", 10) == fresh.stringWidth("Veeva ID ß", 10)
+
+
+def test_a_cache_file_with_anything_but_a_face_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path))
+    faces.load_ttfont("first", LATO)
+    [entry] = _cache_files(tmp_path)
+    entry.write_bytes(pickle.dumps(os.system))  # what a planted file could try
+    font = faces.load_ttfont("again", LATO)
+    assert font.face.charToGlyph and entry.read_bytes() != pickle.dumps(os.system)
+    entry.write_bytes(b"half a fi")
+    assert faces.load_ttfont("torn", LATO).face.numGlyphs > 0
