@@ -5,7 +5,9 @@ compressed colour profiles), with atomic writes so that parallel builds never re
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -46,3 +48,26 @@ def cached_bytes(name: str, make: Callable[[], bytes]) -> bytes:
         data = make()
         cache_store(target, data)
         return data
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the classes it is allowed: a planted cache file cannot run code."""
+
+    def __init__(self, data: bytes, allowed: frozenset[tuple[str, str]]):
+        super().__init__(io.BytesIO(data))
+        self.allowed = allowed
+
+    def find_class(self, module: str, name: str):
+        if (module, name) not in self.allowed:
+            raise pickle.UnpicklingError(f"{module}.{name} is not expected in this cache file")
+        return super().find_class(module, name)
+
+
+def read_pickle(target: Path, allowed: frozenset[tuple[str, str]]) -> object | None:
+    """The object pickled at target, built from the allowed classes only; None when the
+    file is missing, torn or holds anything else (the caller then makes it afresh)."""
+    try:
+        return _Unpickler(target.read_bytes(), allowed).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+            AttributeError, IndexError, KeyError):
+        return None

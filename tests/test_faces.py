@@ -38,3 +38,17 @@ def test_a_cache_file_with_anything_but_a_face_is_refused(tmp_path, monkeypatch)
     assert font.face.charToGlyph and entry.read_bytes() != pickle.dumps(os.system)
     entry.write_bytes(b"half a fi")
     assert faces.load_ttfont("torn", LATO).face.numGlyphs > 0
+
+
+def test_a_planted_hyphenation_cache_file_is_not_run(tmp_path, monkeypatch):
+    import pyphen
+
+    from brochure.text import hyphenation
+
+    monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    planted = tmp_path / f"pyphen-{pyphen.__version__}-en_GB.pickle"
+    planted.write_bytes(pickle.dumps(os.system))
+    hyphenation.warm("en_GB")
+    assert isinstance(pyphen.hdcache[pyphen.LANGUAGES["en_GB"]], pyphen.HyphDict)
+    assert planted.read_bytes() != pickle.dumps(os.system)  # replaced by the parsed one

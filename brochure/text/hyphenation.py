@@ -9,11 +9,12 @@ cache, so a new process pays about 10 ms instead.
 from __future__ import annotations
 
 import pickle
-from importlib.metadata import version
 
 import pyphen
 
-from brochure.cache import cache_dir, cache_store
+from brochure.cache import cache_dir, cache_store, read_pickle
+
+PARSED_CLASSES = frozenset({("pyphen", "HyphDict"), ("pyphen", "DataInt")})
 
 
 def available(language: str) -> bool:
@@ -29,11 +30,10 @@ def warm(language: str) -> None:
     path = pyphen.LANGUAGES[key]
     if path in pyphen.hdcache:
         return
-    stored = cache_dir() / f"pyphen-{version('pyphen')}-{key}.pickle"
-    try:
-        pyphen.hdcache[path] = pickle.loads(stored.read_bytes())
+    stored = cache_dir() / f"pyphen-{pyphen.__version__}-{key}.pickle"
+    parsed = read_pickle(stored, PARSED_CLASSES)
+    if isinstance(parsed, pyphen.HyphDict):
+        pyphen.hdcache[path] = parsed
         return
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
     pyphen.hdcache[path] = pyphen.HyphDict(path)
     cache_store(stored, pickle.dumps(pyphen.hdcache[path], protocol=pickle.HIGHEST_PROTOCOL))

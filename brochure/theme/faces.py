@@ -11,7 +11,6 @@ cache file: anything else in it is refused and the file is parsed afresh.
 from __future__ import annotations
 
 import hashlib
-import io
 import operator
 import pickle
 import sys
@@ -22,11 +21,11 @@ import reportlab
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from brochure.cache import cache_dir, cache_store
+from brochure.cache import cache_dir, cache_store, read_pickle
 
-_FACE_CLASSES = {("reportlab.pdfbase.ttfonts", "TTFontFace"),
+_FACE_CLASSES = frozenset({("reportlab.pdfbase.ttfonts", "TTFontFace"),
                  ("reportlab.pdfbase.ttfonts", "TTFNameBytes"),
-                 ("functools", "partial"), ("_operator", "mul"), ("operator", "mul")}
+                 ("functools", "partial"), ("_operator", "mul"), ("operator", "mul")})
 _VERSION = f"{reportlab.Version}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -58,19 +57,8 @@ def _face_bytes(face: TTFontFace) -> bytes:
     return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class _FaceUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str):
-        if (module, name) not in _FACE_CLASSES:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a font face")
-        return super().find_class(module, name)
-
-
 def _read_face(target: Path) -> TTFontFace | None:
-    try:
-        face = _FaceUnpickler(io.BytesIO(target.read_bytes())).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-            AttributeError, IndexError):
-        return None
+    face = read_pickle(target, _FACE_CLASSES)
     return face if isinstance(face, TTFontFace) else None
 
 
