@@ -221,36 +221,65 @@ def _read_fields(cls: type[Record], data: dict, loc: tuple, errors: _Errors) -> 
 
 def _check(annotation: Any, value: Any, loc: tuple, errors: _Errors) -> Any:
     """The value read as the annotation says, or MISSING after adding its errors."""
-    if typing.get_origin(annotation) is typing.Annotated:
-        return _check_annotated(annotation, value, loc, errors)
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return None if value is None else _check(inner[0], value, loc, errors)
-    if origin is typing.Literal:
-        if value in args and type(value) in {type(a) for a in args}:
+    kind, *parts = _shape(annotation)
+    if kind == "scalar":
+        return parts[0](value, loc, errors)
+    if kind == "annotated":
+        return _check_annotated(*parts, value, loc, errors)
+    if kind == "optional":
+        return None if value is None else _check(parts[0], value, loc, errors)
+    if kind == "literal":
+        choices, types_, expected = parts
+        if value in choices and type(value) in types_:
             return value
-        expected = ", ".join(repr(a) for a in args[:-1]) + f" or {args[-1]!r}"
         return errors.add("literal_error", loc, value, {"expected": expected})
+    if kind == "record":
+        return _read_record(parts[0], value, loc, errors)
+    return _check_collection(*parts, value, loc, errors)
+
+
+_shapes: dict[int, tuple] = {}
+
+
+def _shape(annotation: Any) -> tuple:
+    """What checking the annotation takes, worked out once per annotation object."""
+    known = _shapes.get(id(annotation))
+    if known is None or known[0] is not annotation:
+        known = _shapes[id(annotation)] = (annotation, _work_out(annotation))
+    return known[1]
+
+
+def _work_out(annotation: Any) -> tuple:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        base, *extras = args
+        return ("annotated", base, [e.function for e in extras if isinstance(e, Before)],
+                [e for e in extras if isinstance(e, Field)],
+                [e.function for e in extras if isinstance(e, After)])
+    if origin in (typing.Union, types.UnionType):
+        return ("optional", next(a for a in args if a is not type(None)))
+    if origin is typing.Literal:
+        expected = ", ".join(repr(a) for a in args[:-1]) + f" or {args[-1]!r}"
+        return ("literal", args, {type(a) for a in args}, expected)
     if origin in (list, tuple, dict):
-        return _check_collection(origin, args, value, loc, errors)
+        return ("collection", origin, args)
     if isinstance(annotation, type) and issubclass(annotation, Record):
-        return _read_record(annotation, value, loc, errors)
-    return _SCALARS[annotation](value, loc, errors)
+        return ("record", annotation)
+    return ("scalar", _SCALARS[annotation])
 
 
-def _check_annotated(annotation: Any, value: Any, loc: tuple, errors: _Errors) -> Any:
-    base, *extras = typing.get_args(annotation)
-    for before in (e for e in extras if isinstance(e, Before)):
-        value = before.function(value)
+def _check_annotated(base: Any, befores: list, specs: list[Field], afters: list, value: Any,
+                     loc: tuple, errors: _Errors) -> Any:
+    for before in befores:
+        value = before(value)
     value = _check(base, value, loc, errors)
-    for spec in (e for e in extras if isinstance(e, Field)):
+    for spec in specs:
         if value is not MISSING:
             value = _constrain(spec, value, loc, errors)
-    for after in (e for e in extras if isinstance(e, After)):
+    for after in afters:
         if value is not MISSING:
             try:
-                value = after.function(value)
+                value = after(value)
             except Refused as refused:
                 value = errors.add(refused.kind, loc, value, msg=refused.message)
     return value
