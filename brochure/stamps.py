@@ -18,7 +18,7 @@ def stamp(path: str | Path) -> Stamp:
     write, even one that keeps the modification time (cp -p, rsync -t)."""
     try:
         st = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the path
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 

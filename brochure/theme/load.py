@@ -9,7 +9,8 @@ from brochure.cache import ASSETS
 from brochure.content.validate import read_text, validate
 from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
-from brochure.stamps import per_stamp
+from brochure.recent import Recent
+from brochure.stamps import per_stamp, stamp
 from brochure.theme.fonts import WEIGHTS as FONT_KEYS
 from brochure.theme.model import Theme
 from brochure.theme.rules import check_on_page, check_theme
@@ -46,7 +47,20 @@ def _merge(base: dict, override: dict) -> dict:
     return merged
 
 
+_loaded = Recent(8)
+
+
 def load_theme(path: Path | None = None, page_format: str = "A4") -> Theme:
+    """The theme for these files, checked; kept while none of the theme files, nor the
+    font and logo files they name, changes (a batch or a watch session loads it again and
+    again). See _load_theme."""
+    layers = [DEFAULT_THEME, *([path] if path else []), FORMATS / f"{page_format}.yaml"]
+    files = layers + named_files(path)
+    key = (page_format, *((str(f), stamp(f)) for f in files))
+    return _loaded.get_or_make(key, lambda: _load_theme(path, page_format))
+
+
+def _load_theme(path: Path | None, page_format: str) -> Theme:
     """The default theme, then the file at `path` (if any), then the page format's sizes.
 
     A theme is a brand: its fonts, colours and weights hold on every format, and its sizes
