@@ -3,9 +3,9 @@
 import random
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from brochure.text.paragraph import Para, paragraph
-from brochure.text.platypus import Paragraph
 
 TEXT = ("Small moves, made together, add up: twelve partner schools, three cities and "
         "one shared plan for a healthier start in life, written down so that anyone can "

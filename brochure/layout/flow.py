@@ -11,9 +11,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from reportlab.platypus import Flowable
+
 from brochure.errors import BrochureError, Issue
 from brochure.layout.items import Group, Item, Text
-from brochure.text.platypus import Flowable
 from brochure.units import MM, Rect
 
 MAX_PAGES = 40

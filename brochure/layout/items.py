@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from brochure.text.platypus import Flowable
+from reportlab.platypus import Flowable
+
 from brochure.units import Rect
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import copy
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from brochure.recent import Recent
-from brochure.text.platypus import Paragraph
 
 CACHE_SIZE = 1024  # paragraphs kept between builds; a brochure has a few dozen
 SHARED_UP_TO = 2000  # characters: longer paragraphs are rare, and costly to keep (splits)
