@@ -29,7 +29,9 @@ def cache_store(target: Path, data: bytes) -> Path | None:
     None if neither can be written."""
     for place in (target, Path(tempfile.gettempdir()) / f"brochure-{os.getuid()}" / target.name):
         try:
-            place.parent.mkdir(parents=True, exist_ok=True)
+            place.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if place != target and not _private(place.parent):
+                continue  # someone else's folder in the shared temporary folder
             tmp = place.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             tmp.replace(place)
@@ -37,6 +39,12 @@ def cache_store(target: Path, data: bytes) -> Path | None:
         except OSError:
             continue
     return None
+
+
+def _private(folder: Path) -> bool:
+    """Ours, and nobody else can write into it."""
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def cached_bytes(name: str, make: Callable[[], bytes]) -> bytes:
@@ -50,24 +58,26 @@ def cached_bytes(name: str, make: Callable[[], bytes]) -> bytes:
         return data
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds only the classes it is allowed: a planted cache file cannot run code."""
+Allowed = dict[tuple[str, str], object]  # (module, name) in a pickle -> the object it means
 
-    def __init__(self, data: bytes, allowed: frozenset[tuple[str, str]]):
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the classes it is given: a cache file cannot name anything else."""
+
+    def __init__(self, data: bytes, allowed: Allowed):
         super().__init__(io.BytesIO(data))
         self.allowed = allowed
 
     def find_class(self, module: str, name: str):
         if (module, name) not in self.allowed:
             raise pickle.UnpicklingError(f"{module}.{name} is not expected in this cache file")
-        return super().find_class(module, name)
+        return self.allowed[(module, name)]
 
 
-def read_pickle(target: Path, allowed: frozenset[tuple[str, str]]) -> object | None:
+def read_pickle(target: Path, allowed: Allowed) -> object | None:
     """The object pickled at target, built from the allowed classes only; None when the
     file is missing, torn or holds anything else (the caller then makes it afresh)."""
     try:
         return _Unpickler(target.read_bytes(), allowed).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-            AttributeError, IndexError, KeyError):
+    except Exception:
         return None

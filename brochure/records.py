@@ -8,9 +8,9 @@ a third of a cold build.
 
 Field types: str, int, float, bool, Literal[...], X | None, list[X], tuple[X, ...] of a
 fixed length, dict[str, X] and records, each optionally Annotated with `Field` constraints
-and `Before`/`After` functions. Numbers and booleans are read as leniently as YAML and CSV
-cells need ("3" is 3, "yes" is true), text never silently from a number (except where a
-Before function says so).
+(a `pattern` must match the whole value) and `Before`/`After` functions. Numbers and
+booleans are read as leniently as YAML and CSV cells need ("3" is 3, "yes" is true; ASCII
+digits only), text never silently from a number (except where a Before function says so).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 MISSING: Any = object()
+_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # "3", "2.5", "1e3"
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 _TRUE = {"1", "on", "t", "true", "y", "yes"}
 _FALSE = {"0", "off", "f", "false", "n", "no"}
 
@@ -138,6 +140,9 @@ class Record:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and vars(other) == vars(self)
 
@@ -182,12 +187,23 @@ def _field_infos(cls: type[Record]) -> dict[str, FieldInfo]:
     for name, annotation in hints.items():
         if name.startswith("_") or typing.get_origin(annotation) is ClassVar:
             continue
-        declared = cls.__dict__.get(name, getattr(cls, name, MISSING))
+        declared = _declared(cls, name)
         spec = declared if isinstance(declared, Field) else Field(default=declared)
         limits = replace(spec, default=MISSING, default_factory=None, description=None,
                          examples=())
         infos[name] = FieldInfo(name, annotation, spec, limits != Field())
     return infos
+
+
+def _declared(cls: type[Record], name: str) -> Any:
+    """The default a record class (or a record class it extends) gives the field; never an
+    attribute of Record itself (a field named `items` is not Record.items)."""
+    for klass in cls.__mro__:
+        if klass is Record:
+            break
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return MISSING
 
 
 def _read_record(cls: type[Record], data: Any, loc: tuple, errors: _Errors) -> Any:
@@ -207,7 +223,7 @@ def _read_fields(cls: type[Record], data: dict, loc: tuple, errors: _Errors) -> 
         if name in data:
             value = _check(info.annotation, data[name], loc + (name,), errors)
             if value is not MISSING and value is not None and info.constrained:
-                value = _constrain(info.spec, value, loc + (name,), errors)
+                value = _constrain(info.spec, value, loc + (name,), errors, data[name])
             values[name] = value
         elif info.required:
             errors.add("missing", loc + (name,), data)
@@ -272,10 +288,11 @@ def _check_annotated(base: Any, befores: list, specs: list[Field], afters: list,
                      loc: tuple, errors: _Errors) -> Any:
     for before in befores:
         value = before(value)
+    written = value
     value = _check(base, value, loc, errors)
     for spec in specs:
         if value is not MISSING:
-            value = _constrain(spec, value, loc, errors)
+            value = _constrain(spec, value, loc, errors, written)
     for after in afters:
         if value is not MISSING:
             try:
@@ -309,13 +326,16 @@ def _check_collection(origin: type, args: tuple, value: Any, loc: tuple,
     return origin(items) if len(errors) == count else MISSING
 
 
-def _constrain(spec: Field, value: Any, loc: tuple, errors: _Errors) -> Any:
+def _constrain(spec: Field, value: Any, loc: tuple, errors: _Errors, written: Any) -> Any:
+    """The value within the spec's limits, or MISSING; errors show the value as written."""
     if spec.strip and isinstance(value, str):
         value = value.strip()
-    if spec.pattern is not None and not re.search(spec.pattern, value):
+        if not value:
+            return errors.add("blank", loc, value)
+    if spec.pattern is not None and not re.fullmatch(spec.pattern, value):
         return errors.add("string_pattern_mismatch", loc, value, {"pattern": spec.pattern})
     if isinstance(value, (int, float)):
-        return _bounded(spec, value, loc, errors)
+        return _bounded(spec, value, loc, errors, written)
     size = len(value)
     kind = "string_too" if isinstance(value, str) else "too"
     if spec.min_length is not None and size < spec.min_length:
@@ -327,13 +347,13 @@ def _constrain(spec: Field, value: Any, loc: tuple, errors: _Errors) -> Any:
     return value
 
 
-def _bounded(spec: Field, value: float, loc: tuple, errors: _Errors) -> Any:
+def _bounded(spec: Field, value: float, loc: tuple, errors: _Errors, written: Any) -> Any:
     for kind, limit, ok in (("greater_than_equal", spec.ge, lambda v, x: v >= x),
                             ("greater_than", spec.gt, lambda v, x: v > x),
                             ("less_than_equal", spec.le, lambda v, x: v <= x)):
         if limit is not None and not ok(value, limit):
             key = {"greater_than_equal": "ge", "greater_than": "gt"}.get(kind, "le")
-            return errors.add(kind, loc, value, {key: limit})
+            return errors.add(kind, loc, written, {key: limit})
     return value
 
 
@@ -342,35 +362,33 @@ def _text(value: Any, loc: tuple, errors: _Errors) -> Any:
 
 
 def _number(value: Any, loc: tuple, errors: _Errors) -> Any:
+    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
+        value = float(value)
     if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
         try:
             return float(value)
-        except ValueError:
+        except OverflowError:  # an integer beyond any float
             return errors.add("float_parsing", loc, value)
-    return errors.add("float_type", loc, value)
+    return errors.add("float_parsing" if isinstance(value, str) else "float_type", loc, value)
 
 
 def _whole(value: Any, loc: tuple, errors: _Errors) -> Any:
-    number = value
     if isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
+        if not _INTEGER.fullmatch(value.strip()):
             return errors.add("int_parsing", loc, value)
-    if not isinstance(number, (int, float)):
+        return int(value)
+    if not isinstance(value, (int, float)):
         return errors.add("int_type", loc, value)
-    if isinstance(number, float) and not (math.isfinite(number) and number.is_integer()):
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
         return errors.add("int_from_float", loc, value)
-    return int(number)
+    return int(value)
 
 
 def _truth(value: Any, loc: tuple, errors: _Errors) -> Any:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-        return value.strip().lower() in _TRUE
+    if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+        return value.lower() in _TRUE
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     kind = "bool_parsing" if isinstance(value, (str, int, float)) else "bool_type"

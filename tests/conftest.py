@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from brochure.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CONTENT = ROOT / "content.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache_folder(tmp_path_factory):
+    """The tests' builds fill a cache folder of their own, not the user's."""
+    os.environ.setdefault("BROCHURE_CACHE", str(tmp_path_factory.mktemp("brochure-cache")))
 
 
 @pytest.fixture(scope="session")

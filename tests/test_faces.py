@@ -2,6 +2,7 @@
 
 import os
 import pickle
+from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
@@ -52,3 +53,36 @@ def test_a_planted_hyphenation_cache_file_is_not_run(tmp_path, monkeypatch):
     hyphenation.warm("en_GB")
     assert isinstance(pyphen.hdcache[pyphen.LANGUAGES["en_GB"]], pyphen.HyphDict)
     assert planted.read_bytes() != pickle.dumps(os.system)  # replaced by the parsed one
+
+
+def test_threads_loading_different_fonts_each_get_their_own_face(tmp_path, monkeypatch):
+    import sys
+    import threading
+
+    monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path))
+    caladea = str(ASSETS / "fonts" / "caladea" / "Caladea-Regular.ttf")
+    families = {LATO: faces.load_ttfont("a", LATO).face.familyName,
+                caladea: faces.load_ttfont("b", caladea).face.familyName}
+    assert families[LATO] != families[caladea]
+    wrong = []
+
+    def load(path, plain):
+        for n in range(150):
+            font = TTFont(f"t{n}", path) if plain else faces.load_ttfont(f"t{n}", path)
+            if font.face.familyName != families[path]:
+                wrong.append(path)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns often
+    try:
+        threads = [threading.Thread(target=load, args=args)
+                   for args in ((LATO, False), (caladea, False), (caladea, True))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong
+    key = faces._key(Path(caladea).read_bytes())
+    assert faces._read_face(tmp_path / f"{key}.ttface").familyName == families[caladea]

@@ -71,3 +71,33 @@ def test_records_are_frozen_comparable_hashable_and_picklable():
 
 def test_defaults_from_factories_are_not_shared():
     assert Outer.read({"name": "a"}).items is not Outer.read({"name": "b"}).items
+
+
+class Tagged(Record):
+    tag: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+    size: float = Field(10, gt=3)
+    items: int  # named like a Record method, and still required
+
+
+def test_odd_numbers_and_texts_are_refused_not_crashed_on():
+    def kinds(data):
+        with pytest.raises(Invalid) as caught:
+            Tagged.read({"tag": "en", "items": 1, **data})
+        return [(e["type"], e["input"]) for e in caught.value.errors]
+
+    assert kinds({"size": 10**400}) == [("float_parsing", 10**400)]
+    assert kinds({"tag": "en-GB\n"}) == [("string_pattern_mismatch", "en-GB\n")]
+    assert kinds({"items": "1e1"}) == [("int_parsing", "1e1")]
+    assert kinds({"items": "\u0663"}) == [("int_parsing", "\u0663")]  # an Arabic-Indic 3
+    assert kinds({"size": True}) == [("greater_than", True)]  # shown as written
+    assert Tagged.read({"tag": "en-GB", "items": " 7 "}).items == 7
+    with pytest.raises(Invalid):
+        Tagged.read({"tag": "en"})  # items is missing
+    with pytest.raises(Invalid):
+        Inner.read({"on": " Yes "})
+
+
+def test_a_field_cannot_be_deleted():
+    inner = Inner()
+    with pytest.raises(AttributeError):
+        del inner.size

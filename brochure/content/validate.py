@@ -90,28 +90,29 @@ def _message(err: dict, loc: tuple, root: type[Record]) -> str:
         return _pattern_hint(loc, value)
     if kind in ("model_type", "dict_type"):
         return f"must be a group of fields (key: value), not {_kind(value)}"
-    if kind == "list_type":
+    if kind in ("list_type", "tuple_type"):
         return f"must be a list (lines starting with '- '), not {_kind(value)}"
     if kind in ("string_type", "str_type"):
         return f"must be text, not {_kind(value)} — put it in quotes if it is meant as text"
     if kind in ("bool_type", "bool_parsing"):
-        return f"must be true or false, not {value!r}"
+        return f"must be true or false, not {_number(value)}"
     if kind.startswith(("float", "int")):
-        return f"must be a plain number (e.g. 3), not {value!r}"
+        return f"must be a plain number (e.g. 3), not {_number(value)}"
     if kind.startswith(("greater", "less")):
-        low, high = ctx.get("ge", ctx.get("gt")), ctx.get("le", ctx.get("lt"))
-        limits = " and ".join(f"{w} {_number(v)}" for w, v in (("at least", low),
-                                                                ("at most", high))
-                              if v is not None)
+        limits = " and ".join(f"{words} {_number(ctx[key])}" for key, words in (
+            ("ge", "at least"), ("gt", "more than"), ("le", "at most"), ("lt", "less than"))
+            if key in ctx)
         return f"must be {limits}, not {_number(value)}"
     return err["msg"]
 
 
 def _number(value: object) -> str:
-    """10.0 as 10, 2.5 as 2.5: a limit or a value as the user would write it."""
-    if isinstance(value, float) and value.is_integer():
+    """10.0 as 10, 2.5 as 2.5: a limit or a value as the user would write it (shortened
+    if it is very long)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return repr(value)
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
 
 
 def _required(root: type[Record], loc: tuple) -> bool:

@@ -14,7 +14,7 @@ import pyphen
 
 from brochure.cache import cache_dir, cache_store, read_pickle
 
-PARSED_CLASSES = frozenset({("pyphen", "HyphDict"), ("pyphen", "DataInt")})
+PARSED_CLASSES = {("pyphen", "HyphDict"): pyphen.HyphDict, ("pyphen", "DataInt"): pyphen.DataInt}
 
 
 def available(language: str) -> bool:
