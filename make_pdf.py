@@ -6,4 +6,4 @@ import sys
 from brochure.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(checks_ahead=True))

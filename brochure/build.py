@@ -36,7 +36,8 @@ from brochure.finish.pdfx import PDFUA, PdfxInfo, finish_pdfx, source_date
 from brochure.layout.geometry import Geometry
 from brochure.layout.items import Document
 from brochure.layout.page import lay_out
-from brochure.preflight import Report
+from brochure.preflight import ahead
+from brochure.preflight.model import Report
 from brochure.resources import Resources, file_issues_of_raw, gather
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
@@ -171,8 +172,6 @@ def _raise_if(issues: list[Issue]) -> None:
 def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Edition:
     b = p.brochure
     if name == "print":
-        from brochure.preflight import check_pdf
-
         res = p.resources
         intent = b.print.rendering_intent
         images = _images(p, lambda src, _w: print_ready(src, res.profile, intent))
@@ -183,10 +182,8 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
         data = finish_pdfx(canvas, info, res.profile)
         write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
         return Edition(name, path, len(p.document.pages),
-                       check_pdf(path, bleed_mm=_bleed(b, p.theme)))
+                       ahead.run("print", path, bleed_mm=_bleed(b, p.theme)))
     from brochure.finish.digital import finish_digital
-    from brochure.preflight.ua import check_ua
-
     images = _images(p, screen_ready)
 
     def write_digital(tmp: str) -> None:
@@ -195,7 +192,7 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
                        field_texts(b))
 
     write_atomically(path, write_digital)
-    return Edition(name, path, len(p.document.pages), check_ua(path))
+    return Edition(name, path, len(p.document.pages), ahead.run("accessibility", path))
 
 
 def _images(p: Prepared, convert) -> dict[str, str]:

@@ -50,8 +50,14 @@ def default_output(content: Path) -> Path:
     return Path("build") / f"{name}.pdf"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, checks_ahead: bool = False) -> int:
+    """The command line; `checks_ahead` (for a real command, not a caller in a process that
+    goes on) loads the checks in a helper process while a one-off build runs."""
     args = parser().parse_args(argv)
+    if checks_ahead and not (args.watch or args.variants or args.check):
+        from brochure.preflight import ahead
+
+        ahead.start()
     try:
         return _run(args)
     except BrochureError as exc:
@@ -172,14 +178,14 @@ def _run_watch(args: argparse.Namespace, options) -> int:
 
 def brochure_main(argv: list[str] | None = None) -> int:
     """The `brochure` command: `brochure check FILE.pdf`, otherwise as make_pdf.py."""
-    argv = sys.argv[1:] if argv is None else argv
+    real_command, argv = argv is None, sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         from brochure.preflight.cli import main as check_main
 
         return check_main(argv[1:])
     if argv[:1] == ["build"]:
         argv = argv[1:]
-    return main(argv)
+    return main(argv, checks_ahead=real_command)
 
 
 def _print_warnings(warnings) -> None:

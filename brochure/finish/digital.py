@@ -20,7 +20,8 @@ from brochure.finish.pdfx import (
     instance_id,
     xmp_packet,
 )
-from brochure.finish.tagging import TagRecord, add_structure
+from brochure.finish.structure import add_structure
+from brochure.finish.tagging import TagRecord
 
 
 def finish_digital(src: str | Path, dst: str | Path, info: PdfxInfo,

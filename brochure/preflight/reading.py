@@ -22,6 +22,9 @@ class UnreadablePdf(Exception):
         self.path, self.reason = path, reason
         super().__init__(f"cannot read {path}: {reason}")
 
+    def __reduce__(self):  # (so that it crosses from the checks' helper process)
+        return (UnreadablePdf, (self.path, self.reason))
+
 
 def run_check(path, check: Callable[[pikepdf.Pdf], list[Finding]]) -> Report:
     """The Report of check() on the PDF at path; raise UnreadablePdf if it cannot be read."""

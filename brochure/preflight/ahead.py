@@ -1,0 +1,131 @@
+"""The checks of a one-off build, in a second process that loads them while the build runs.
+
+A cold build spends about 50 ms loading pikepdf and the checks, which only run at the end.
+`start()`, called by the command line before it loads anything else, forks a helper (on a
+machine with a second core): the helper loads the checks while this process loads ReportLab
+and lays the brochure out, then checks each PDF it is sent. Whatever goes wrong with the
+helper (no fork on this system, it died, an answer that is not a report), the check runs
+here instead, so the result is the same either way. Only the command line starts it: a
+library caller, a watch session or a batch checks in its own process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import struct
+from pathlib import Path
+from typing import Any
+
+ANSWER_WITHIN = 300  # seconds; a helper that takes longer is given up on
+_LENGTH = struct.Struct("!Q")
+
+
+class _Helper:
+    def __init__(self, pid: int, requests: int, answers: int):
+        self.pid, self.requests, self.answers = pid, requests, answers
+        self.lost = False
+
+    def ask(self, check: str, path: str, options: dict) -> tuple[str, Any] | None:
+        """The helper's answer, or None (then and from then on) if it cannot give one."""
+        if self.lost:
+            return None
+        try:
+            _send(self.requests, (check, path, options))
+            ready, _, _ = select.select([self.answers], [], [], ANSWER_WITHIN)
+            if ready:
+                return _receive(self.answers)
+        except Exception:  # a helper gone or garbled: the caller checks in its own process
+            pass
+        self.lost = True
+        return None
+
+
+_helper: _Helper | None = None
+
+
+def start() -> None:
+    """Fork the helper, if this system can and has a second core to run it on."""
+    global _helper
+    if _helper is not None or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return
+    requests_in, requests_out = os.pipe()
+    answers_in, answers_out = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(requests_out)
+        os.close(answers_in)
+        _serve(requests_in, answers_out)
+    os.close(requests_in)
+    os.close(answers_out)
+    _helper = _Helper(pid, requests_out, answers_in)
+
+
+def run(check: str, path: Path, **options: Any):
+    """The Report of `check` ("print" or "accessibility") for the PDF at path, from the
+    helper if there is one; raises what the check raises (UnreadablePdf)."""
+    answer = _helper.ask(check, str(path), options) if _helper else None
+    if answer is not None:
+        kind, value = answer
+        if kind == "report":
+            return value
+        if kind == "raised":
+            raise value
+    return _check(check)(path, **options)
+
+
+def _check(check: str):
+    if check == "print":
+        from brochure.preflight.check import check_pdf
+
+        return check_pdf
+    from brochure.preflight.ua import check_ua
+
+    return check_ua
+
+
+def _serve(requests: int, answers: int) -> None:
+    """The helper's life: load the checks, answer until the build closes its end, leave
+    without running anything of the parent's (os._exit: no atexit, no buffered output)."""
+    try:
+        _check("print")  # loads the checks (and pikepdf) now, while the build runs
+        _check("accessibility")
+        while True:
+            request = _receive(requests)
+            check, path, options = request
+            try:
+                answer: tuple[str, Any] = ("report", _check(check)(path, **options))
+            except Exception as exc:  # the parent raises it, or checks again itself
+                answer = ("raised", exc)
+            try:
+                _send(answers, answer)
+            except (pickle.PickleError, TypeError, AttributeError):
+                _send(answers, ("failed", None))
+    except BaseException:  # EOF when the build is done; Ctrl-C; anything else
+        pass
+    finally:
+        os._exit(0)
+
+
+def _send(fd: int, message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(_LENGTH.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _receive(fd: int) -> Any:
+    (length,) = _LENGTH.unpack(_read_exactly(fd, _LENGTH.size))
+    return pickle.loads(_read_exactly(fd, length))
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, left)
+        if not chunk:
+            raise EOFError("the other process has gone")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
