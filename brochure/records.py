@@ -20,8 +20,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 MISSING: Any = object()
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # "3", "2.5", "1e3"
@@ -30,8 +29,7 @@ _TRUE = {"1", "on", "t", "true", "y", "yes"}
 _FALSE = {"0", "off", "f", "false", "n", "no"}
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """A field's default, documentation and constraints (`default` alone, or in Annotated)."""
 
     default: Any = MISSING
@@ -47,15 +45,13 @@ class Field:
     strip: bool = False
 
 
-@dataclass(frozen=True)
-class Before:
+class Before(NamedTuple):
     """A function applied to the raw value before its type is checked."""
 
     function: Callable[[Any], Any]
 
 
-@dataclass(frozen=True)
-class After:
+class After(NamedTuple):
     """A function applied to the checked value; it raises Refused to reject it."""
 
     function: Callable[[Any], Any]
@@ -77,8 +73,7 @@ class Invalid(ValueError):
         self.errors = errors
 
 
-@dataclass(frozen=True)
-class FieldInfo:
+class FieldInfo(NamedTuple):
     """One declared field: its annotation, default and documentation."""
 
     name: str
@@ -189,8 +184,8 @@ def _field_infos(cls: type[Record]) -> dict[str, FieldInfo]:
             continue
         declared = _declared(cls, name)
         spec = declared if isinstance(declared, Field) else Field(default=declared)
-        limits = replace(spec, default=MISSING, default_factory=None, description=None,
-                         examples=())
+        limits = spec._replace(default=MISSING, default_factory=None, description=None,
+                               examples=())
         infos[name] = FieldInfo(name, annotation, spec, limits != Field())
     return infos
 

@@ -6,6 +6,7 @@ import difflib
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from PIL import Image, ImageCms
 
@@ -25,8 +26,7 @@ def icon_names() -> list[str]:
     return sorted(p.stem for p in ICON_DIR.glob("*.svg"))
 
 
-@dataclass(frozen=True)
-class ImageInfo:
+class ImageInfo(NamedTuple):
     path: Path
     width: int
     height: int

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PT = 1.0
 MM = 72.0 / 25.4
 INCH = 72.0
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(NamedTuple):
     """An axis-aligned rectangle, origin bottom-left, in points."""
 
     x: float

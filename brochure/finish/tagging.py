@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from brochure.layout.items import QR, Fill, Icon, Item, Photo, Rule, Shade, Text, Watermark
 from brochure.units import Rect
@@ -17,8 +18,7 @@ from brochure.units import Rect
 DECORATION = (Fill, Shade, Rule, Watermark, QR)
 
 
-@dataclass(frozen=True)
-class TagRecord:
+class TagRecord(NamedTuple):
     """One tagged piece of content as drawn: page index, MCID, field, box, alt text."""
 
     page: int

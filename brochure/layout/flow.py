@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from reportlab.platypus import Flowable
 
@@ -22,8 +22,7 @@ EPS = 0.01
 BALANCE_STEP = 6.0  # points added to the columns per try when balancing the last page
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     flowable: Flowable
     field: str
     space_before: float = 0.0
@@ -102,7 +101,7 @@ def _fill_frame(frame: Rect, queue: deque, items: list[Item], full_height: float
             if len(parts) >= 2:
                 _, h0 = parts[0].wrap(frame.w, avail)
                 items.extend(_place(block, parts[0], frame.x, y - gap - h0, frame.w, h0))
-                queue[0] = replace(block, flowable=_join(parts[1:]), space_before=0.0)
+                queue[0] = block._replace(flowable=_join(parts[1:]), space_before=0.0)
                 return
         if first and frame.h >= full_height - EPS:
             raise _too_big(block, frame, h)

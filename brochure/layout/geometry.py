@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from brochure.theme.model import Theme
 from brochure.units import MM, Rect
@@ -11,8 +11,7 @@ MARK_LENGTH = 5 * MM  # crop mark length
 MARK_GAP = 2 * MM  # distance from the bleed edge to where a mark starts
 
 
-@dataclass(frozen=True)
-class Geometry:
+class Geometry(NamedTuple):
     """All in points; layout coordinates have their origin at the trim's bottom-left."""
 
     width: float

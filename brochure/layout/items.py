@@ -3,15 +3,15 @@ bottom-left of the trimmed page). The draw stage paints them and decides nothing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportlab.platypus import Flowable
 
 from brochure.units import Rect
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A wrapped ReportLab paragraph; (x, y) is its bottom-left corner."""
 
     x: float
@@ -23,15 +23,13 @@ class Text:
     role: str = "P"  # structure role for the digital edition: H1, H2, P, Quote, Footer, ...
 
 
-@dataclass(frozen=True)
-class Fill:
+class Fill(NamedTuple):
     rect: Rect
     colour: str
     opacity: float = 1.0
 
 
-@dataclass(frozen=True)
-class Shade:
+class Shade(NamedTuple):
     """A vertical fade from transparent (top) to `colour` at max_opacity (bottom), or the
     other way up when from_top."""
 
@@ -42,8 +40,7 @@ class Shade:
     from_top: bool = False
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     x0: float
     y0: float
     x1: float
@@ -52,8 +49,7 @@ class Rule:
     colour: str
 
 
-@dataclass(frozen=True)
-class Photo:
+class Photo(NamedTuple):
     """An image drawn at `placed` and clipped to `visible` (crop to fill)."""
 
     visible: Rect
@@ -63,8 +59,7 @@ class Photo:
     field: str = ""
 
 
-@dataclass(frozen=True)
-class Icon:
+class Icon(NamedTuple):
     rect: Rect
     path: str
     colour: str
@@ -72,16 +67,14 @@ class Icon:
     field: str = ""
 
 
-@dataclass(frozen=True)
-class QR:
+class QR(NamedTuple):
     rect: Rect
     url: str
     colour: str
     field: str = ""
 
 
-@dataclass(frozen=True)
-class Watermark:
+class Watermark(NamedTuple):
     """Large diagonal text across the whole page (review status)."""
 
     text: str
@@ -97,12 +90,13 @@ Item = Text | Fill | Shade | Rule | Photo | Icon | QR | Watermark
 def shifted(item: Item, dx: float, dy: float) -> Item:
     """The same item moved by (dx, dy)."""
     if isinstance(item, Text):
-        return replace(item, x=item.x + dx, y=item.y + dy)
+        return item._replace(x=item.x + dx, y=item.y + dy)
     if isinstance(item, Rule):
-        return replace(item, x0=item.x0 + dx, x1=item.x1 + dx, y0=item.y0 + dy, y1=item.y1 + dy)
+        return item._replace(x0=item.x0 + dx, x1=item.x1 + dx, y0=item.y0 + dy, y1=item.y1 + dy)
     if isinstance(item, Photo):
-        return replace(item, visible=_move(item.visible, dx, dy), placed=_move(item.placed, dx, dy))
-    return replace(item, rect=_move(item.rect, dx, dy))
+        return item._replace(visible=_move(item.visible, dx, dy),
+                             placed=_move(item.placed, dx, dy))
+    return item._replace(rect=_move(item.rect, dx, dy))
 
 
 def _move(r: Rect, dx: float, dy: float) -> Rect:

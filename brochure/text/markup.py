@@ -8,9 +8,9 @@ a spaced hyphen becomes an en dash, and a figure is tied to its unit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from html import escape as _html_escape
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -25,8 +25,7 @@ def _parser() -> MarkdownIt:
     return md.enable(["emphasis", "link", "escape", "backticks", "replacements", "smartquotes"])
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     label: str
     url: str
 
