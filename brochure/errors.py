@@ -33,6 +33,13 @@ class Issue(NamedTuple):
         return prefix + "  ".join(parts)
 
 
+def closest(word: str, options: list[str]) -> list[str]:
+    """The option most like word, for "did you mean" (a list of one, or empty)."""
+    import difflib  # only when something is misspelt
+
+    return difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+
+
 class BrochureError(Exception):
     """Raised with every issue found; nothing has been written when it is raised."""
 

@@ -11,7 +11,6 @@ behaves the same.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import re
 import sys
@@ -57,8 +56,10 @@ DEFERRED: dict[str, tuple[tuple[str, type[LazyPattern]], ...]] = {
 }
 
 
-class _DeferringLoader(importlib.abc.Loader):
-    def __init__(self, loader: importlib.abc.Loader, deferred: tuple):
+class _DeferringLoader:
+    """Runs a module as its own loader would, with the module's patterns deferred."""
+
+    def __init__(self, loader, deferred: tuple):  # loader: the one Python found
         self.loader, self.deferred = loader, deferred
 
     def create_module(self, spec):
@@ -80,7 +81,9 @@ class _DeferringLoader(importlib.abc.Loader):
             re.compile = outer
 
 
-class _DeferringFinder(importlib.abc.MetaPathFinder):
+class _DeferringFinder:
+    """Finds the DEFERRED modules as Python would, and hands them to _DeferringLoader."""
+
     def find_spec(self, name, path, target=None):
         if name not in DEFERRED:
             return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
 from brochure.draw.icons import load_svg
 from brochure.draw.images import CMYK_PROFILE
-from brochure.errors import BrochureError, Issue
+from brochure.errors import BrochureError, Issue, closest
 
 ICON_DIR = ASSETS / "icons"
 MAX_PIXELS = 80_000_000  # beyond this an image is refused as a decompression bomb
@@ -84,7 +83,7 @@ class _Finder:
             builtin = ICON_DIR / f"{value}.svg"
             if builtin.is_file():
                 return builtin
-            close = difflib.get_close_matches(value, icon_names(), n=1)
+            close = closest(value, icon_names())
             hint = (f"did you mean '{close[0]}'?" if close else
                     f"use one of: {', '.join(icon_names())}, or the path of your own .svg "
                     "(or .png, digital only)")

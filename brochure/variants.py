@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from typing import Any
 from brochure.content.model import Brochure
 from brochure.content.validate import has_field, inner_model, read_text
 from brochure.content.yamlpos import Located, dotted, load_yaml
-from brochure.errors import BrochureError, Issue
+from brochure.errors import BrochureError, Issue, closest
 from brochure.records import Record
 
 FieldPath = tuple[Any, ...]
@@ -245,7 +244,7 @@ def slug(text: str) -> str:
 
 def _did_you_mean(path: FieldPath) -> str:
     names = [".".join(map(str, p)) for p in _all_paths(Brochure, ())]
-    close = difflib.get_close_matches(".".join(map(str, path)), names, n=1, cutoff=0.6)
+    close = closest(".".join(map(str, path)), names)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from pathlib import Path
 
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted, load_yaml
-from brochure.errors import BrochureError, Issue
+from brochure.errors import BrochureError, Issue, closest
 from brochure.records import Invalid, Record
 
 MAX_CONTENT_BYTES = 2_000_000
@@ -165,7 +164,7 @@ def _unknown_key(root: type[Record], loc: tuple) -> str:
     key = str(loc[-1])
     parent = model_at(root, loc[:-1])
     known = list(parent.fields()) if parent else []
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) or [
+    close = closest(key, known) or [
         k for k in known if key.startswith(k + "_") or key.startswith(k + "-")][:1]
     if close:
         return f"unknown key '{key}' — did you mean '{close[0]}'?"
@@ -174,7 +173,7 @@ def _unknown_key(root: type[Record], loc: tuple) -> str:
 
 def _choice(value: object, expected: str) -> str:
     options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
-    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    close = closest(str(value), options)
     hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
     return f"'{value}' is not allowed — {hint}"
 
