@@ -33,12 +33,13 @@ class Para(Paragraph):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._source = copy.deepcopy(self.frags)  # as parsed, before any line breaking
+        self._source = self.frags  # as parsed: only ever copied, never given to ReportLab
         self._breaks = Recent(WIDTHS_KEPT)
         self._splits = Recent(SPLITS_KEPT)
 
     def wrap(self, availWidth, availHeight):
         if availWidth <= NO_ROOM:
+            self.frags = copy.deepcopy(self._source)
             return super().wrap(availWidth, availHeight)
         known = self._breaks.get_or_make(availWidth, lambda: self._break(availWidth, availHeight))
         size, self.blPara, self.frags, self._wrapWidths = known
