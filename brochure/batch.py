@@ -9,6 +9,7 @@ anything, then builds every variant; one failing variant does not stop the other
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -129,6 +130,7 @@ def _in_process(tasks: list[tuple], on_done) -> list[VariantOutcome]:
 
 def _in_pool(tasks: list[tuple], workers: int, on_done) -> list[VariantOutcome]:
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    gc.freeze()  # what the warm-up made stays shared with the workers: their collector skips it
     results: dict[int, VariantOutcome] = {}
     with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool:
         futures = {pool.submit(build_variant, *task): n for n, task in enumerate(tasks)}
@@ -137,6 +139,7 @@ def _in_pool(tasks: list[tuple], workers: int, on_done) -> list[VariantOutcome]:
             results[n] = _outcome(future, tasks[n][2])
             if on_done:
                 on_done(results[n], done, len(tasks))
+    gc.unfreeze()
     return [results[n] for n in range(len(tasks))]
 
 
