@@ -1,18 +1,24 @@
 """Where brochure keeps things: the shipped assets folder, and the cache folder for work done
-once per file's content (converted photos, parsed icons and hyphenation dictionaries,
-compressed colour profiles), with atomic writes so that parallel builds never read half a file.
+once per file's content (converted photos, parsed fonts, icons and hyphenation dictionaries,
+QR matrices, compressed colour profiles), with atomic writes so that parallel builds never
+read half a file. The folder is kept under CACHE_LIMIT bytes: storing a file removes the
+least recently used ones beyond it (a hit counts as a use).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
+CACHE_LIMIT = 1 << 30  # bytes (1 GB): a few hundred prepared photos
+STALE_TEMPORARY = 3600  # seconds: a half-written file this old was left by a crash
 
 
 def cache_dir() -> Path:
@@ -35,10 +41,52 @@ def cache_store(target: Path, data: bytes) -> Path | None:
             tmp = place.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             tmp.replace(place)
+            prune(place.parent)
             return place
         except OSError:
             continue
     return None
+
+
+def used(target: Path) -> bool:
+    """Whether the cache file exists; if so, mark it as just used (kept longest)."""
+    try:
+        os.utime(target)
+        return True
+    except OSError:
+        return False
+
+
+def cache_read(target: Path) -> bytes | None:
+    """The cache file's bytes (marked as just used), or None if it cannot be read."""
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return None
+    used(target)
+    return data
+
+
+def prune(folder: Path, limit: int = CACHE_LIMIT) -> None:
+    """Remove the least recently used files until the folder holds at most `limit` bytes,
+    and half-written files a crash left. Files other processes remove meanwhile are fine."""
+    now = time.time()
+    entries = []
+    with contextlib.suppress(OSError), os.scandir(folder) as found:
+        for entry in found:
+            with contextlib.suppress(OSError):
+                info = entry.stat()
+                if entry.name.endswith(".tmp") and now - info.st_mtime > STALE_TEMPORARY:
+                    os.unlink(entry.path)
+                elif entry.is_file():
+                    entries.append((info.st_mtime, info.st_size, entry.path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            total -= size
 
 
 def _private(folder: Path) -> bool:
@@ -50,12 +98,11 @@ def _private(folder: Path) -> bool:
 def cached_bytes(name: str, make: Callable[[], bytes]) -> bytes:
     """The cache file `name` (a content hash and a suffix), made and stored if missing."""
     target = cache_dir() / name
-    try:
-        return target.read_bytes()
-    except OSError:
+    data = cache_read(target)
+    if data is None:
         data = make()
         cache_store(target, data)
-        return data
+    return data
 
 
 Allowed = dict[tuple[str, str], object]  # (module, name) in a pickle -> the object it means
@@ -77,7 +124,10 @@ class _Unpickler(pickle.Unpickler):
 def read_pickle(target: Path, allowed: Allowed) -> object | None:
     """The object pickled at target, built from the allowed classes only; None when the
     file is missing, torn or holds anything else (the caller then makes it afresh)."""
+    data = cache_read(target)
+    if data is None:
+        return None
     try:
-        return _Unpickler(target.read_bytes(), allowed).load()
+        return _Unpickler(data, allowed).load()
     except Exception:
         return None

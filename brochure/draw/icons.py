@@ -7,6 +7,7 @@ load the parser at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -17,7 +18,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-from brochure.cache import cache_dir, cache_store
+from brochure.cache import cache_dir, cache_read, cache_store
 from brochure.stamps import per_stamp, stamp
 from brochure.units import Rect
 
@@ -59,10 +60,10 @@ def _load(path: str) -> Vector:
     except OSError as exc:
         raise ValueError(f"cannot be read: {exc.strerror}") from None
     stored = cache_dir() / f"{hashlib.sha256(PARSED_FORMAT + source).hexdigest()[:32]}.svg.json"
-    try:
-        return _from_json(json.loads(stored.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # not parsed before (or an unreadable entry): parse it now
+    known = cache_read(stored)
+    if known is not None:
+        with contextlib.suppress(ValueError, KeyError, TypeError):  # else parse it again
+            return _from_json(json.loads(known))
     from brochure.draw.svgparse import parse_svg  # loads svgelements: only when needed
 
     vector = parse_svg(Path(path))

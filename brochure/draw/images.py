@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from brochure.cache import ASSETS, cache_dir, cache_store
+from brochure.cache import ASSETS, cache_dir, cache_store, used
 from brochure.errors import BrochureError, Issue
 from brochure.stamps import per_stamp
 
@@ -35,7 +35,7 @@ def print_ready(path: Path, profile: Path = CMYK_PROFILE, intent: str = "percept
             return path
     digest = hashlib.sha256(file_digest(path) + file_digest(profile) + intent.encode())
     target = cache_dir() / f"{digest.hexdigest()[:32]}.jpg"
-    if target.exists():
+    if used(target):  # (and kept from pruning while this build draws it)
         return target
     return _stored(target, _to_cmyk_jpeg(path, profile, intent))
 
@@ -44,7 +44,7 @@ def screen_ready(path: Path, width_px: int) -> Path:
     """An sRGB JPEG no wider than width_px for the digital edition (cached)."""
     digest = hashlib.sha256(file_digest(path) + str(width_px).encode() + b"screen-v1")
     target = cache_dir() / f"{digest.hexdigest()[:32]}-screen.jpg"
-    if target.exists():
+    if used(target):  # (and kept from pruning while this build draws it)
         return target
     return _stored(target, _to_screen_jpeg(path, width_px))
 

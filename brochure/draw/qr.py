@@ -14,7 +14,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-from brochure.cache import cache_dir, cache_store
+from brochure.cache import cache_dir, cache_read, cache_store
 from brochure.units import Rect
 
 QUIET_ZONE = 4
@@ -28,10 +28,8 @@ def qr_matrix(url: str) -> Matrix:
     """The module matrix (True = dark) without the quiet zone."""
     key = hashlib.sha256(f"qr-{ERROR_LEVEL}\0{url}".encode()).hexdigest()[:32]
     stored = cache_dir() / f"{key}.qr"
-    try:
-        matrix = _parse(stored.read_text("ascii"))
-    except (OSError, UnicodeDecodeError):
-        matrix = None
+    data = cache_read(stored)
+    matrix = _parse(data.decode("latin-1")) if data is not None else None
     if matrix is None:
         matrix = _encode(url)
         cache_store(stored, "\n".join("".join("01"[v] for v in row) for row in matrix).encode())
