@@ -130,16 +130,19 @@ def _in_process(tasks: list[tuple], on_done) -> list[VariantOutcome]:
 
 def _in_pool(tasks: list[tuple], workers: int, on_done) -> list[VariantOutcome]:
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    gc.freeze()  # what the warm-up made stays shared with the workers: their collector skips it
     results: dict[int, VariantOutcome] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool:
-        futures = {pool.submit(build_variant, *task): n for n, task in enumerate(tasks)}
-        for done, future in enumerate(as_completed(futures), 1):
-            n = futures[future]
-            results[n] = _outcome(future, tasks[n][2])
-            if on_done:
-                on_done(results[n], done, len(tasks))
-    gc.unfreeze()
+    gc.freeze()  # what the warm-up made stays shared with the workers: their collector skips it
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
+                                 mp_context=context) as pool:
+            futures = {pool.submit(build_variant, *task): n for n, task in enumerate(tasks)}
+            for done, future in enumerate(as_completed(futures), 1):
+                n = futures[future]
+                results[n] = _outcome(future, tasks[n][2])
+                if on_done:
+                    on_done(results[n], done, len(tasks))
+    finally:
+        gc.unfreeze()
     return [results[n] for n in range(len(tasks))]
 
 

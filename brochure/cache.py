@@ -1,8 +1,13 @@
 """Where brochure keeps things: the shipped assets folder, and the cache folder for work done
 once per file's content (converted photos, parsed fonts, icons and hyphenation dictionaries,
 QR matrices, compressed colour profiles), with atomic writes so that parallel builds never
-read half a file. The folder is kept under CACHE_LIMIT bytes: storing a file removes the
-least recently used ones beyond it (a hit counts as a use).
+read half a file.
+
+The folder is kept under CACHE_LIMIT bytes: the first file a process stores there removes
+the least recently used of brochure's own files beyond it (never anything else that may share
+the folder, and never a file used in the last RECENT seconds, which a parallel build may be
+about to draw). A hit marks a file used, at most every TOUCH_AFTER seconds, so that a watch
+session's per-file caches (keyed by file times) stay valid.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import contextlib
 import io
 import os
 import pickle
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,7 +24,12 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 CACHE_LIMIT = 1 << 30  # bytes (1 GB): a few hundred prepared photos
-STALE_TEMPORARY = 3600  # seconds: a half-written file this old was left by a crash
+RECENT = 3600  # seconds: files used (or half-written) this recently are never removed
+TOUCH_AFTER = 1800  # seconds: a hit marks a file used if it was last marked this long ago
+OWN_FILE = re.compile(  # what brochure writes here (a content digest, or a dictionary)
+    r"([0-9a-f]{32}(-screen)?\.(jpg|ttface|qr|svg\.json|icc\.zlib)|pyphen-[\w.-]+\.pickle)"
+    r"(\.\d+\.tmp)?")
+_pruned: set[str] = set()  # folders this process has pruned
 
 
 def cache_dir() -> Path:
@@ -41,7 +52,9 @@ def cache_store(target: Path, data: bytes) -> Path | None:
             tmp = place.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             tmp.replace(place)
-            prune(place.parent)
+            if str(place.parent) not in _pruned:
+                _pruned.add(str(place.parent))
+                prune(place.parent)
             return place
         except OSError:
             continue
@@ -49,9 +62,12 @@ def cache_store(target: Path, data: bytes) -> Path | None:
 
 
 def used(target: Path) -> bool:
-    """Whether the cache file exists; if so, mark it as just used (kept longest)."""
+    """Whether the cache file exists; if so, mark it as used now (if it was last marked over
+    TOUCH_AFTER seconds ago; a folder that cannot be written is just read)."""
     try:
-        os.utime(target)
+        if time.time() - target.stat().st_mtime > TOUCH_AFTER:
+            with contextlib.suppress(OSError):
+                os.utime(target)
         return True
     except OSError:
         return False
@@ -67,26 +83,38 @@ def cache_read(target: Path) -> bytes | None:
     return data
 
 
-def prune(folder: Path, limit: int = CACHE_LIMIT) -> None:
-    """Remove the least recently used files until the folder holds at most `limit` bytes,
-    and half-written files a crash left. Files other processes remove meanwhile are fine."""
-    now = time.time()
-    entries = []
+def prune(folder: Path, limit: int | None = None) -> None:
+    """Remove brochure's least recently used files until they take at most `limit` bytes
+    (CACHE_LIMIT), and half-written ones a crash left; files used in the last RECENT seconds
+    stay. Files other processes remove meanwhile are fine."""
+    limit = CACHE_LIMIT if limit is None else limit
+    files = []  # (last used, size, path) of brochure's complete files
     with contextlib.suppress(OSError), os.scandir(folder) as found:
         for entry in found:
+            if not OWN_FILE.fullmatch(entry.name):
+                continue
             with contextlib.suppress(OSError):
-                info = entry.stat()
-                if entry.name.endswith(".tmp") and now - info.st_mtime > STALE_TEMPORARY:
-                    os.unlink(entry.path)
-                elif entry.is_file():
-                    entries.append((info.st_mtime, info.st_size, entry.path))
-    total = sum(size for _, size, _ in entries)
-    for _, size, path in sorted(entries):
+                info = entry.stat(follow_symlinks=False)
+                if entry.name.endswith(".tmp"):
+                    _remove_unless_recent(entry.path)
+                else:
+                    files.append((info.st_mtime, info.st_size, entry.path))
+    total = sum(size for _, size, _ in files)
+    for _, size, path in sorted(files):
         if total <= limit:
             break
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+        if _remove_unless_recent(path):
             total -= size
+
+
+def _remove_unless_recent(path: str) -> bool:
+    """Remove the file unless it was used in the last RECENT seconds (looked at again now:
+    another build may have just marked it)."""
+    with contextlib.suppress(OSError):
+        if time.time() - os.stat(path, follow_symlinks=False).st_mtime > RECENT:
+            os.unlink(path)
+            return True
+    return False
 
 
 def _private(folder: Path) -> bool:

@@ -54,10 +54,21 @@ def main(argv: list[str] | None = None, checks_ahead: bool = False) -> int:
     """The command line; `checks_ahead` (for a real command, not a caller in a process that
     goes on) loads the checks in a helper process while a one-off build runs."""
     args = parser().parse_args(argv)
-    if checks_ahead and not (args.watch or args.variants or args.check):
+    helped = checks_ahead and not (args.watch or args.variants or args.check)
+    if helped:
         from brochure.preflight import ahead
 
         ahead.start()
+    try:
+        return _reported(args)
+    finally:
+        if helped:
+            ahead.stop()
+
+
+def _reported(args: argparse.Namespace) -> int:
+    """Run the command; print problems (never a traceback for the user's mistakes) and
+    return the exit code."""
     try:
         return _run(args)
     except BrochureError as exc:

@@ -3,10 +3,10 @@
 Some modules we import compile, as they load, patterns with wide Unicode ranges; Python
 takes milliseconds to build each one, about 20 ms of a cold build in all, for code paths a
 build rarely or never takes. `install()` (run when the brochure package loads) adds an
-import hook: while one of the modules in DEFERRED executes, `re.compile` hands back a
-stand-in for the patterns listed for it. Each entry was read in the library's source: the
-module only calls methods on the pattern, so a stand-in that compiles on the first call
-behaves the same.
+import hook: while one of the modules in DEFERRED executes, `re.compile` hands that thread a
+stand-in for the patterns listed for the module (other threads compile as usual). Each entry
+was read in the library's source: the module only calls methods on the pattern, so a
+stand-in that compiles on the first call behaves the same.
 """
 
 from __future__ import annotations
@@ -14,8 +14,12 @@ from __future__ import annotations
 import importlib.machinery
 import re
 import sys
+import threading
 
 _compile = re.compile
+_swap = threading.Lock()  # guards re.compile and _importing
+_importing = 0  # deferred modules being executed, in all threads
+_deferring = threading.local()  # .lists: this thread's DEFERRED entries, innermost last
 
 
 class LazyPattern:
@@ -30,7 +34,12 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("_source", "_flags", "_compiled"):
+            raise AttributeError(name)  # (copy and pickle probe for these)
         return getattr(self.compiled(), name)
+
+    def __reduce__(self):
+        return (_compile, (self._source, self._flags))
 
 
 class LazyUriPattern(LazyPattern):
@@ -62,23 +71,38 @@ class _DeferringLoader:
     def __init__(self, loader, deferred: tuple):  # loader: the one Python found
         self.loader, self.deferred = loader, deferred
 
+    def __getattr__(self, name: str):  # get_code, get_source, ...: the real loader's
+        return getattr(self.loader, name)
+
     def create_module(self, spec):
         return self.loader.create_module(spec)
 
     def exec_module(self, module) -> None:
-        outer = re.compile
-
-        def compile_or_defer(pattern, flags=0):
-            for start, stand_in in self.deferred:
-                if isinstance(pattern, str) and pattern.startswith(start):
-                    return stand_in(pattern, flags)
-            return outer(pattern, flags)
-
-        re.compile = compile_or_defer
+        global _importing
+        lists = _deferring.__dict__.setdefault("lists", [])
+        lists.append(self.deferred)
+        with _swap:
+            _importing += 1
+            re.compile = _compile_or_defer
         try:
             self.loader.exec_module(module)
         finally:
-            re.compile = outer
+            lists.pop()
+            with _swap:
+                _importing -= 1
+                if not _importing:
+                    re.compile = _compile
+
+
+def _compile_or_defer(pattern, flags=0):
+    """re.compile while a deferred module executes: a stand-in for that thread's listed
+    patterns, the real thing for everything else."""
+    lists = getattr(_deferring, "lists", None)
+    if lists and isinstance(pattern, str):
+        for start, stand_in in lists[-1]:
+            if pattern.startswith(start):
+                return stand_in(pattern, flags)
+    return _compile(pattern, flags)
 
 
 class _DeferringFinder:

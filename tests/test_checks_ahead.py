@@ -47,3 +47,41 @@ def test_a_build_from_the_command_line_leaves_no_helper_behind(tmp_path):
     assert "preflight: pass" in done.stdout
     left = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
     assert left.stdout.strip() == ""
+
+
+ENDINGS = textwrap.dedent("""
+    import os, sys, traceback
+    from brochure.preflight import ahead
+    import brochure.preflight.check as checks
+
+    def fork_refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    real_fork, os.fork = os.fork, fork_refused
+    before = len(os.listdir("/proc/self/fd"))
+    ahead.start()  # no helper, no error, no file left open
+    assert ahead._helper is None and len(os.listdir("/proc/self/fd")) == before
+    os.fork = real_fork
+
+    checks.check_pdf = lambda *args, **kwargs: 1 / 0  # a bug in a check
+    ahead.start()
+    pid = ahead._helper.pid
+    try:
+        ahead.run("print", sys.argv[1])
+        raise SystemExit("the bug went unnoticed")
+    except ZeroDivisionError as bug:  # raised here again, where its frames can be shown
+        assert any(frame.name == "<lambda>" for frame in traceback.extract_tb(bug.__traceback__))
+    ahead.stop()
+    try:
+        os.waitpid(pid, os.WNOHANG)
+        raise SystemExit("the helper was not reaped")
+    except ChildProcessError:
+        pass
+    print("ok")
+""")
+
+
+def test_no_fork_a_bug_in_a_check_and_the_end_of_a_build_are_handled(seed_pdf):
+    done = subprocess.run([sys.executable, "-c", ENDINGS, str(seed_pdf)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

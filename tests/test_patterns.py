@@ -42,3 +42,44 @@ def test_web_addresses_are_split_for_hyphenation_as_before():
     pairs = rl_paragraph._uri_split_pairs("https://example.com/a/b")
     assert pairs and pairs[0] == ("https://example.com/a/", "b")
     assert rl_paragraph._uri_split_pairs("hyphenation") is None
+
+
+def test_a_stand_in_copies_and_pickles_as_its_pattern():
+    import copy
+    import pickle
+
+    lazy = LazyPattern("[a-z]+", re.I)
+    assert copy.copy(lazy).match("Abc") and copy.deepcopy(lazy).match("Abc")
+    assert pickle.loads(pickle.dumps(lazy)).match("Abc").group() == "Abc"
+
+
+def test_threads_importing_deferred_modules_leave_re_compile_as_it_was(monkeypatch):
+    import threading
+    import types
+
+    from brochure import patterns
+
+    started = threading.Barrier(2)
+
+    class Slow:  # a module body that waits for the other thread's to start
+        def create_module(self, spec):
+            return None
+
+        def exec_module(self, module):
+            started.wait(timeout=10)
+            module.pattern = re.compile("([\u2e80-\uffff])")
+
+    for name in ("fake_one", "fake_two"):
+        monkeypatch.setitem(patterns.DEFERRED, name, (("([\u2e80", LazyPattern),))
+    loaders = [patterns._DeferringLoader(Slow(), patterns.DEFERRED[name])
+               for name in ("fake_one", "fake_two")]
+    modules = [types.ModuleType(name) for name in ("fake_one", "fake_two")]
+    threads = [threading.Thread(target=loader.exec_module, args=(module,))
+               for loader, module in zip(loaders, modules, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert re.compile is patterns._compile
+    assert all(isinstance(module.pattern, LazyPattern) for module in modules)
+    assert not isinstance(re.compile("([\u2e80-\uffff])"), LazyPattern)

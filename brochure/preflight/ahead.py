@@ -11,14 +11,20 @@ library caller, a watch session or a batch checks in its own process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import select
+import signal
 import struct
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 ANSWER_WITHIN = 300  # seconds; a helper that takes longer is given up on
+LEAVE_WITHIN = 1.0  # seconds a helper has to leave once the build is done
+PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for the helper when its parent dies
 _LENGTH = struct.Struct("!Q")
 
 
@@ -39,27 +45,59 @@ class _Helper:
         except Exception:  # a helper gone or garbled: the caller checks in its own process
             pass
         self.lost = True
+        self.stop(patience=0)
         return None
+
+    def stop(self, patience: float = LEAVE_WITHIN) -> None:
+        """Close the requests (an idle helper leaves), wait up to `patience` seconds for it,
+        then kill it; reap it either way, so that no process is left behind."""
+        for fd in (self.requests, self.answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        deadline = time.monotonic() + patience
+        with contextlib.suppress(OSError):  # (already reaped)
+            while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                if time.monotonic() >= deadline:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    return
+                time.sleep(0.002)
 
 
 _helper: _Helper | None = None
 
 
 def start() -> None:
-    """Fork the helper, if this system can and has a second core to run it on."""
+    """Fork the helper, if this system can (and has a second core to run it on); if the
+    fork fails (a process limit, say), the checks simply run in this process."""
     global _helper
     if _helper is not None or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return
-    requests_in, requests_out = os.pipe()
-    answers_in, answers_out = os.pipe()
-    pid = os.fork()
+    pipes: list[int] = []
+    try:
+        pipes += os.pipe()
+        pipes += os.pipe()
+        parent, pid = os.getpid(), os.fork()
+    except OSError:
+        for fd in pipes:
+            os.close(fd)
+        return
+    requests_in, requests_out, answers_in, answers_out = pipes
     if pid == 0:
         os.close(requests_out)
         os.close(answers_in)
-        _serve(requests_in, answers_out)
+        _serve(requests_in, answers_out, parent)
     os.close(requests_in)
     os.close(answers_out)
     _helper = _Helper(pid, requests_out, answers_in)
+
+
+def stop() -> None:
+    """End the helper, if there is one (the command line calls this when it is done)."""
+    global _helper
+    if _helper is not None:
+        _helper.stop()
+        _helper = None
 
 
 def run(check: str, path: Path, **options: Any):
@@ -85,19 +123,24 @@ def _check(check: str):
     return check_ua
 
 
-def _serve(requests: int, answers: int) -> None:
+def _serve(requests: int, answers: int, parent: int) -> None:
     """The helper's life: load the checks, answer until the build closes its end, leave
     without running anything of the parent's (os._exit: no atexit, no buffered output)."""
     try:
+        _detach(parent)
         _check("print")  # loads the checks (and pikepdf) now, while the build runs
         _check("accessibility")
+        from brochure.preflight.reading import UnreadablePdf
+
         while True:
             request = _receive(requests)
             check, path, options = request
             try:
                 answer: tuple[str, Any] = ("report", _check(check)(path, **options))
-            except Exception as exc:  # the parent raises it, or checks again itself
+            except UnreadablePdf as exc:  # the user's file: the parent reports it
                 answer = ("raised", exc)
+            except Exception:  # a bug: the parent checks again, to show where
+                answer = ("failed", None)
             try:
                 _send(answers, answer)
             except (pickle.PickleError, TypeError, AttributeError):
@@ -105,6 +148,22 @@ def _serve(requests: int, answers: int) -> None:
     except BaseException:  # EOF when the build is done; Ctrl-C; anything else
         pass
     finally:
+        os._exit(0)
+
+
+def _detach(parent: int) -> None:
+    """Nothing of the helper's may reach the terminal or keep the build's output open, and
+    on Linux it goes when its parent goes (even if the parent is killed)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it went before the line above took effect
         os._exit(0)
 
 
