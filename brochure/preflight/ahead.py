@@ -31,7 +31,7 @@ _LENGTH = struct.Struct("!Q")
 class _Helper:
     def __init__(self, pid: int, requests: int, answers: int):
         self.pid, self.requests, self.answers = pid, requests, answers
-        self.lost = False
+        self.lost = self.stopped = False
 
     def ask(self, check: str, path: str, options: dict) -> tuple[str, Any] | None:
         """The helper's answer, or None (then and from then on) if it cannot give one."""
@@ -50,7 +50,11 @@ class _Helper:
 
     def stop(self, patience: float = LEAVE_WITHIN) -> None:
         """Close the requests (an idle helper leaves), wait up to `patience` seconds for it,
-        then kill it; reap it either way, so that no process is left behind."""
+        then kill it; reap it either way, so that no process is left behind. Only once: the
+        pipes' numbers may belong to other files afterwards."""
+        if self.stopped:
+            return
+        self.stopped = True
         for fd in (self.requests, self.answers):
             with contextlib.suppress(OSError):
                 os.close(fd)
