@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 import pikepdf
 
@@ -22,16 +23,14 @@ INVISIBLE_MODES = {3, 7}
 NUMBER = (int, float, Decimal)
 
 
-@dataclass(frozen=True)
-class ColourSet:
+class ColourSet(NamedTuple):
     where: str
     op: str
     space: Space
     values: tuple[float, ...]
 
 
-@dataclass(frozen=True)
-class ImagePlaced:
+class ImagePlaced(NamedTuple):
     where: str
     name: str
     width: int
@@ -40,8 +39,7 @@ class ImagePlaced:
     ctm: Matrix
 
 
-@dataclass(frozen=True)
-class TextShown:
+class TextShown(NamedTuple):
     where: str
     font: str
     size: float  # effective size on the page, in pt
@@ -51,15 +49,13 @@ class TextShown:
     opm: int
 
 
-@dataclass(frozen=True)
-class ShadingUsed:
+class ShadingUsed(NamedTuple):
     where: str
     name: str
     space: Space
 
 
-@dataclass(frozen=True)
-class MissingResource:
+class MissingResource(NamedTuple):
     """The content names a resource (an image, form or font) that its resources lack."""
 
     where: str
@@ -107,10 +103,19 @@ class Frame:
         self.state = state
         self.stack: list[GState] = []
         self.tm: Matrix = IDENTITY
+        self.known: dict[tuple[str, str], object] = {}  # what a resource name was read as
 
     def lookup(self, category: str, name):
         table = self.resources.get(category)
         return table.get(name) if table is not None else None
+
+    def read_once(self, category: str, name, read):
+        """read(resource or None), once per resource name in this stream (pages draw with
+        the same few graphics states and fonts again and again)."""
+        key = (category, str(name))
+        if key not in self.known:
+            self.known[key] = read(self.lookup(category, name))
+        return self.known[key]
 
 
 class Walker:
@@ -200,17 +205,23 @@ def _concat(_w, frame: Frame, operands, _op, _events) -> None:
 
 
 def _ext_gstate(_w, frame: Frame, operands, _op, _events) -> None:
-    ext = frame.lookup("/ExtGState", operands[0]) if operands else None
+    if operands:
+        frame.state.__dict__.update(frame.read_once("/ExtGState", operands[0], _overprint))
+
+
+def _overprint(ext) -> dict:
+    """The overprint settings a graphics state dictionary makes (those it names)."""
     if ext is None:
-        return
-    state = frame.state
+        return {}
+    settings: dict = {}
     if "/OP" in ext:
-        state.op_stroke = bool(ext["/OP"])
-        state.op_fill = bool(ext.get("/op", ext["/OP"]))
+        settings["op_stroke"] = bool(ext["/OP"])
+        settings["op_fill"] = bool(ext.get("/op", ext["/OP"]))
     elif "/op" in ext:
-        state.op_fill = bool(ext["/op"])
+        settings["op_fill"] = bool(ext["/op"])
     if "/OPM" in ext:
-        state.opm = int(ext["/OPM"])
+        settings["opm"] = int(ext["/OPM"])
+    return settings
 
 
 def _device_colour(_w, frame: Frame, operands, op, events) -> None:
@@ -253,12 +264,15 @@ def _text_matrix(_w, frame: Frame, operands, _op, _events) -> None:
 def _font(_w, frame: Frame, operands, _op, events) -> None:
     if len(operands) < 2:
         return
-    font = frame.lookup("/Font", operands[0])
-    if font is None:
+    base = frame.read_once("/Font", operands[0], _base_font)
+    if base is None:
         events.append(MissingResource(frame.where, "/Font", str(operands[0])))
-    base = str(font.get("/BaseFont", "")).lstrip("/") if font is not None else "?"
-    frame.state.font = f"{operands[0]} {base}".strip()
+    frame.state.font = f"{operands[0]} {'?' if base is None else base}".strip()
     frame.state.font_size = float(operands[1])
+
+
+def _base_font(font) -> str | None:
+    return str(font.get("/BaseFont", "")).lstrip("/") if font is not None else None
 
 
 def _render_mode(_w, frame: Frame, operands, _op, _events) -> None:
