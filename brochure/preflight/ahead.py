@@ -18,12 +18,10 @@ import select
 import signal
 import struct
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 ANSWER_WITHIN = 300  # seconds; a helper that takes longer is given up on
-LEAVE_WITHIN = 1.0  # seconds a helper has to leave once the build is done
 PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for the helper when its parent dies
 _LENGTH = struct.Struct("!Q")
 
@@ -45,27 +43,22 @@ class _Helper:
         except Exception:  # a helper gone or garbled: the caller checks in its own process
             pass
         self.lost = True
-        self.stop(patience=0)
+        self.stop()
         return None
 
-    def stop(self, patience: float = LEAVE_WITHIN) -> None:
-        """Close the requests (an idle helper leaves), wait up to `patience` seconds for it,
-        then kill it; reap it either way, so that no process is left behind. Only once: the
-        pipes' numbers may belong to other files afterwards."""
+    def stop(self) -> None:
+        """End the helper and reap it, so that no process is left behind: it holds nothing
+        worth waiting for (it writes no files, and an answer nobody asked for is useless).
+        Only once: the pipes' numbers may belong to other files afterwards."""
         if self.stopped:
             return
         self.stopped = True
         for fd in (self.requests, self.answers):
             with contextlib.suppress(OSError):
                 os.close(fd)
-        deadline = time.monotonic() + patience
-        with contextlib.suppress(OSError):  # (already reaped)
-            while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
-                if time.monotonic() >= deadline:
-                    os.kill(self.pid, signal.SIGKILL)
-                    os.waitpid(self.pid, 0)
-                    return
-                time.sleep(0.002)
+        with contextlib.suppress(OSError):  # (already gone and reaped)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
 
 
 _helper: _Helper | None = None
