@@ -1,8 +1,14 @@
 """The checks' helper process gives the same answers as checking here, and is not needed."""
 
+import os
 import subprocess
 import sys
 import textwrap
+import traceback
+
+import pytest
+
+from brochure.preflight import ahead
 
 SCRIPT = textwrap.dedent("""
     import os, signal, sys
@@ -15,6 +21,7 @@ SCRIPT = textwrap.dedent("""
 
     ahead.start()
     assert ahead._helper is not None, "no helper started"
+    pid = ahead._helper.pid
     pdf, not_a_pdf = sys.argv[1], sys.argv[2]
     assert same(ahead.run("print", pdf, bleed_mm=3), check_pdf(pdf, bleed_mm=3))
     try:
@@ -22,9 +29,14 @@ SCRIPT = textwrap.dedent("""
         raise SystemExit("a file that is not a PDF passed")
     except UnreadablePdf:
         pass
-    os.kill(ahead._helper.pid, signal.SIGKILL)  # the helper dies: the check runs here
-    os.waitpid(ahead._helper.pid, 0)
+    os.kill(pid, signal.SIGKILL)  # the helper dies: the check runs here
     assert same(ahead.run("print", pdf, bleed_mm=3), check_pdf(pdf, bleed_mm=3))
+    ahead.stop()
+    try:
+        os.waitpid(pid, os.WNOHANG)
+        raise SystemExit("the helper was not reaped")
+    except ChildProcessError:
+        pass
     print("ok")
 """)
 
@@ -45,43 +57,33 @@ def test_a_build_from_the_command_line_leaves_no_helper_behind(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "preflight: pass" in done.stdout
-    left = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
+    left = subprocess.run(["pgrep", "-f", "brochure.preflight.ahead import serve"],
+                          capture_output=True, text=True)
     assert left.stdout.strip() == ""
 
 
-ENDINGS = textwrap.dedent("""
-    import os, sys, traceback
-    from brochure.preflight import ahead
-    import brochure.preflight.check as checks
-
-    def fork_refused():
+def test_a_helper_that_cannot_start_leaves_nothing_open(monkeypatch):
+    def refused(*args, **kwargs):
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
-    real_fork, os.fork = os.fork, fork_refused
+    monkeypatch.setattr(os, "posix_spawn", refused)
     before = len(os.listdir("/proc/self/fd"))
-    ahead.start()  # no helper, no error, no file left open
-    assert ahead._helper is None and len(os.listdir("/proc/self/fd")) == before
-    os.fork = real_fork
-
-    checks.check_pdf = lambda *args, **kwargs: 1 / 0  # a bug in a check
     ahead.start()
-    pid = ahead._helper.pid
-    try:
-        ahead.run("print", sys.argv[1])
-        raise SystemExit("the bug went unnoticed")
-    except ZeroDivisionError as bug:  # raised here again, where its frames can be shown
-        assert any(frame.name == "<lambda>" for frame in traceback.extract_tb(bug.__traceback__))
-    ahead.stop()
-    try:
-        os.waitpid(pid, os.WNOHANG)
-        raise SystemExit("the helper was not reaped")
-    except ChildProcessError:
-        pass
-    print("ok")
-""")
+    assert ahead._helper is None and len(os.listdir("/proc/self/fd")) == before
 
 
-def test_no_fork_a_bug_in_a_check_and_the_end_of_a_build_are_handled(seed_pdf):
-    done = subprocess.run([sys.executable, "-c", ENDINGS, str(seed_pdf)],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+def test_a_bug_in_a_check_is_raised_here_with_its_frames(monkeypatch, seed_pdf):
+    def broken(path, **options):
+        return 1 / 0
+
+    monkeypatch.setattr(ahead, "_check", lambda check: broken)
+    assert ahead._answer(("print", str(seed_pdf), {})) == ("failed", None)
+
+    class FailedHelper:  # answers as the helper does for a bug
+        def ask(self, check, path, options):
+            return ahead._answer((check, path, options))
+
+    monkeypatch.setattr(ahead, "_helper", FailedHelper())
+    with pytest.raises(ZeroDivisionError) as bug:
+        ahead.run("print", seed_pdf)
+    assert "broken" in [frame.name for frame in traceback.extract_tb(bug.tb)]

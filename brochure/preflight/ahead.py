@@ -1,12 +1,12 @@
 """The checks of a one-off build, in a second process that loads them while the build runs.
 
 A cold build spends about 50 ms loading pikepdf and the checks, which only run at the end.
-`start()`, called by the command line before it loads anything else, forks a helper (on a
-machine with a second core): the helper loads the checks while this process loads ReportLab
-and lays the brochure out, then checks each PDF it is sent. Whatever goes wrong with the
-helper (no fork on this system, it died, an answer that is not a report), the check runs
-here instead, so the result is the same either way. Only the command line starts it: a
-library caller, a watch session or a batch checks in its own process.
+`start()`, called by the command line before it loads anything else, starts a helper (on a
+machine with a second core): a fresh interpreter that loads the checks while this process
+loads ReportLab and lays the brochure out, then checks each PDF it is sent over a pipe.
+Whatever goes wrong with the helper (it cannot start, it died, an answer that is not a
+report), the check runs here instead, so the result is the same either way. Only the command
+line starts it: a library caller, a watch session or a batch checks in its own process.
 """
 
 from __future__ import annotations
@@ -65,28 +65,40 @@ _helper: _Helper | None = None
 
 
 def start() -> None:
-    """Fork the helper, if this system can (and has a second core to run it on); if the
-    fork fails (a process limit, say), the checks simply run in this process."""
+    """Start the helper, if this system can (and has a second core to run it on); if it
+    cannot start (a process limit, say), the checks simply run in this process. It is a
+    fresh interpreter, not a fork: a fork would make this process copy every page of memory
+    it touches afterwards, which costs the build what the helper saves it."""
     global _helper
-    if _helper is not None or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if _helper is not None or not hasattr(os, "posix_spawn") or (os.cpu_count() or 1) < 2:
         return
     pipes: list[int] = []
     try:
         pipes += os.pipe()
         pipes += os.pipe()
-        parent, pid = os.getpid(), os.fork()
+        requests_in, requests_out, answers_in, answers_out = pipes
+        pid = os.posix_spawn(sys.executable, [sys.executable, "-c", HELPER], _helper_env(),
+                             file_actions=[(os.POSIX_SPAWN_DUP2, requests_in, 0),
+                                           (os.POSIX_SPAWN_DUP2, answers_out, 1),
+                                           (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
     except OSError:
         for fd in pipes:
             os.close(fd)
         return
-    requests_in, requests_out, answers_in, answers_out = pipes
-    if pid == 0:
-        os.close(requests_out)
-        os.close(answers_in)
-        _serve(requests_in, answers_out, parent)
     os.close(requests_in)
     os.close(answers_out)
     _helper = _Helper(pid, requests_out, answers_in)
+
+
+HELPER = "from brochure.preflight.ahead import serve; serve()"
+
+
+def _helper_env() -> dict[str, str]:
+    """This environment, with this brochure package first on the helper's path."""
+    here = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": here + (os.pathsep + path if path else ""),
+            "BROCHURE_HELPER_OF": str(os.getpid())}
 
 
 def stop() -> None:
@@ -120,41 +132,41 @@ def _check(check: str):
     return check_ua
 
 
-def _serve(requests: int, answers: int, parent: int) -> None:
-    """The helper's life: load the checks, answer until the build closes its end, leave
-    without running anything of the parent's (os._exit: no atexit, no buffered output)."""
+def serve() -> None:
+    """The helper's life (standard input: requests; standard output: answers): load the
+    checks, answer until the build is done, and go when the build goes."""
     try:
-        _detach(parent)
+        _follow_parent(int(os.environ.get("BROCHURE_HELPER_OF", "0")))
         _check("print")  # loads the checks (and pikepdf) now, while the build runs
         _check("accessibility")
-        from brochure.preflight.reading import UnreadablePdf
-
         while True:
-            request = _receive(requests)
-            check, path, options = request
+            answer = _answer(_receive(0))
             try:
-                answer: tuple[str, Any] = ("report", _check(check)(path, **options))
-            except UnreadablePdf as exc:  # the user's file: the parent reports it
-                answer = ("raised", exc)
-            except Exception:  # a bug: the parent checks again, to show where
-                answer = ("failed", None)
-            try:
-                _send(answers, answer)
+                _send(1, answer)
             except (pickle.PickleError, TypeError, AttributeError):
-                _send(answers, ("failed", None))
+                _send(1, ("failed", None))
     except BaseException:  # EOF when the build is done; Ctrl-C; anything else
         pass
     finally:
         os._exit(0)
 
 
-def _detach(parent: int) -> None:
-    """Nothing of the helper's may reach the terminal or keep the build's output open, and
-    on Linux it goes when its parent goes (even if the parent is killed)."""
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.close(null)
+def _answer(request: tuple[str, str, dict]) -> tuple[str, Any]:
+    """A report; or the user's unreadable PDF, for the build to report; or, for a bug in a
+    check, "failed", so that the build checks again itself and shows where."""
+    from brochure.preflight.reading import UnreadablePdf
+
+    check, path, options = request
+    try:
+        return ("report", _check(check)(path, **options))
+    except UnreadablePdf as exc:
+        return ("raised", exc)
+    except Exception:
+        return ("failed", None)
+
+
+def _follow_parent(parent: int) -> None:
+    """On Linux the helper goes when its parent goes, even if the parent is killed."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             import ctypes
