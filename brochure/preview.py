@@ -6,6 +6,7 @@ from pathlib import Path
 
 DPI = 110
 GAP = 24
+PNG = {"compress_level": 3}  # fast to write (a watch session writes these on every change)
 
 
 def write_previews(pdf_path: Path, dpi: int = DPI) -> list[Path]:
@@ -22,7 +23,7 @@ def write_previews(pdf_path: Path, dpi: int = DPI) -> list[Path]:
         for i, crop in enumerate(crops):
             image = doc[i].render(scale=dpi / 72, crop=crop).to_pil().convert("RGB")
             path = pdf_path.with_name(f"{pdf_path.stem}-p{i + 1}.png")
-            image.save(path, optimize=True)
+            image.save(path, **PNG)
             paths.append(path)
             images.append(image)
     finally:
@@ -34,7 +35,7 @@ def write_previews(pdf_path: Path, dpi: int = DPI) -> list[Path]:
         sheet.paste(image, (x, GAP))
         x += image.width + GAP
     sheet_path = pdf_path.with_name(f"{pdf_path.stem}-sheet.png")
-    sheet.save(sheet_path, optimize=True)
+    sheet.save(sheet_path, **PNG)
     return [*paths, sheet_path]
 
 
