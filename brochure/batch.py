@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from brochure.build import BuildOptions, build_located, edition_path
+from brochure.build import BuildOptions, build_located, edition_path, prepare_located
 from brochure.content.validate import read_text
 from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
@@ -99,6 +99,23 @@ def run_batch(base_path: Path, variants_path: Path, out_dir: Path, options: Buil
         return _in_process(tasks, on_done)
     warm_up(base, options)
     return _in_pool(tasks, workers, on_done)
+
+
+def check_batch(base_path: Path, variants_path: Path, options: BuildOptions,
+                ) -> list[tuple[Variant, list[Issue], list[Issue]]]:
+    """Everything a batch build checks, without writing: (variant, errors, warnings) for
+    each variant, in the file's order; raise BrochureError if the variants file is wrong."""
+    base = load_yaml(read_text(Path(base_path)), str(base_path))
+    variants = load_variants(Path(variants_path))
+    refuse_shared_ids(variants, base)
+    results = []
+    for variant in variants:
+        try:
+            warnings = prepare_located(apply(base, variant), options).warnings
+            results.append((variant, [], name_issues(variant, warnings)))
+        except BrochureError as exc:
+            results.append((variant, name_issues(variant, exc.issues), []))
+    return results
 
 
 def refuse_shared_ids(variants: list[Variant], base: Located) -> None:

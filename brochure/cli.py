@@ -12,8 +12,17 @@ from brochure.errors import BrochureError, ExitCode
 CHECK_NAMES = {"print": "preflight:", "digital": "accessibility (PDF/UA):"}
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with exit code 64 (ExitCode.USAGE) for a wrong command line, so that a
+    script can tell it from content that needs fixing (2)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="make_pdf.py", description="Build a print-ready brochure PDF from a content file.")
     p.add_argument("content", nargs="?", default="content.yaml", type=Path,
                    help="the content file (default: content.yaml)")
@@ -41,8 +50,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true",
                    help="rebuild whenever the content, theme or an image changes (Ctrl-C stops)")
     p.add_argument("--check", action="store_true",
-                   help="only validate the content and its files; write nothing")
+                   help="only validate the content and its files (with --variants: every "
+                        "variant); write nothing")
     return p
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line's arguments; a combination that cannot work is a usage error."""
+    p = parser()
+    args = p.parse_args(argv)
+    if args.variants and (args.watch or args.preview or args.explain):
+        p.error("--variants builds a batch: it cannot be combined with --watch, --preview "
+                "or --explain (build one variant's content file for those)")
+    if args.jobs is not None and (not args.variants or args.jobs < 1):
+        p.error("--jobs N needs --variants FILE and N of 1 or more")
+    if args.watch and args.check:
+        p.error("--watch rebuilds; --check writes nothing: use one of them")
+    return args
 
 
 def default_output(content: Path) -> Path:
@@ -53,7 +77,7 @@ def default_output(content: Path) -> Path:
 def main(argv: list[str] | None = None, checks_ahead: bool = False) -> int:
     """The command line; `checks_ahead` (for a real command, not a caller in a process that
     goes on) loads the checks in a helper process while a one-off build runs."""
-    args = parser().parse_args(argv)
+    args = parse(argv)
     helped = checks_ahead and not (args.watch or args.variants or args.check)
     if helped:
         from brochure.preflight import ahead
@@ -93,6 +117,8 @@ def _run(args: argparse.Namespace) -> int:
     editions = ("print", "digital") if args.edition == "both" else (args.edition,)
     options = BuildOptions(output=output, crop_marks=args.marks, theme=args.theme,
                            editions=editions, page_format=args.page_format)
+    if args.check and args.variants:
+        return _check_batch(args, options)
     if args.check:
         warnings = check(args.content, options)
         _print_warnings(warnings)
@@ -103,6 +129,21 @@ def _run(args: argparse.Namespace) -> int:
     if args.watch:
         return _run_watch(args, options)
     return _run_build(args, options)
+
+
+def _check_batch(args: argparse.Namespace, options) -> int:
+    from brochure.batch import check_batch
+
+    failed = 0
+    for variant, errors, warnings in check_batch(args.content, args.variants, options):
+        _print_warnings(warnings)
+        for issue in errors:
+            print(issue, file=sys.stderr)
+        failed += bool(errors)
+        print(f"{variant.name}: " + (f"{len(errors)} problem(s)" if errors else "OK"))
+    if failed:
+        print(f"\n{failed} variant(s) to fix; nothing was written.", file=sys.stderr)
+    return ExitCode.CONTENT_ERROR if failed else ExitCode.OK
 
 
 def _run_build(args: argparse.Namespace, options) -> int:

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from brochure.cli import main
 from brochure.errors import ExitCode
 from tests.conftest import ROOT
@@ -90,3 +92,27 @@ def test_typos_and_missing_files_are_reported_in_one_run(project, capsys):
     err = capsys.readouterr().err
     assert "unknown key 'taglne'" in err and "unknown icon 'hospitl'" in err
     assert "2 problems to fix" in err
+
+
+def test_a_wrong_command_line_exits_64_and_says_what_cannot_be_combined(capsys):
+    for argv, words in ((["--format", "A3"], "invalid choice: 'A3'"),
+                        (["--variants", "v.csv", "--watch"], "cannot be combined with --watch"),
+                        (["--jobs", "2"], "--jobs N needs --variants FILE"),
+                        (["--watch", "--check"], "use one of them")):
+        with pytest.raises(SystemExit) as leaving:
+            main(argv)
+        assert leaving.value.code == ExitCode.USAGE, argv
+        assert words in capsys.readouterr().err
+
+
+def test_check_with_variants_checks_every_variant_and_writes_nothing(project, capsys):
+    (project / "v.csv").write_text("name,compliance.veeva_id,print.bleed_mm\n"
+                                   "ok,GB-70001,3\nbadid,XX,3\nbleed,GB-70003,25\n")
+    code = main([str(project / "content.yaml"), "--check", "--variants",
+                 str(project / "v.csv"), "-o", str(project / "out" / "x.pdf")])
+    out, err = capsys.readouterr()
+    assert code == ExitCode.CONTENT_ERROR
+    assert out.splitlines() == ["ok: OK", "badid: 1 problem(s)", "bleed: 1 problem(s)"]
+    assert "v.csv:3:7  compliance.veeva_id  variant 'badid': 'XX' is not a valid" in err
+    assert "v.csv:4:16  print.bleed_mm  variant 'bleed': must be at most 10, not 25" in err
+    assert not (project / "out").exists()

@@ -101,7 +101,8 @@ def _message(err: dict, loc: tuple, root: type[Record]) -> str:
         limits = " and ".join(f"{words} {_number(ctx[key])}" for key, words in (
             ("ge", "at least"), ("gt", "more than"), ("le", "at most"), ("lt", "less than"))
             if key in ctx)
-        return f"must be {limits}, not {_number(value)}"
+        written = value if isinstance(value, str) else _number(value)  # (a CSV cell: text)
+        return f"must be {limits}, not {written}"
     return err["msg"]
 
 
