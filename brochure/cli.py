@@ -9,7 +9,7 @@ from pathlib import Path
 
 from brochure.errors import BrochureError, ExitCode
 
-CHECK_NAMES = {"print": "preflight:", "digital": "accessibility (PDF/UA):"}
+CHECK_NAMES = {"print": "preflight", "digital": "accessibility (PDF/UA)"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -164,7 +164,7 @@ def _run_build(args: argparse.Namespace, options) -> int:
     failed = [e for e in result.editions if e.report.verdict == "fail"]
     for edition in failed:
         flag = " --accessibility" if edition.name == "digital" else ""
-        print(f"{edition.path} fails its {CHECK_NAMES[edition.name][:-1]} check — run "
+        print(f"{edition.path} fails its {CHECK_NAMES[edition.name]} check — run "
               f"`brochure check{flag} {edition.path}` for the details.", file=sys.stderr)
     return ExitCode.PREFLIGHT_FAILED if failed else ExitCode.OK
 
@@ -176,7 +176,7 @@ def _report(result) -> None:
         size = edition.path.stat().st_size / 1024
         print(f"Wrote {edition.path} ({edition.name}, {edition.pages} "
               f"page{'s' if edition.pages != 1 else ''}, {size:.0f} KB)")
-        print("  " + summary(edition.report).replace("preflight:", CHECK_NAMES[edition.name]))
+        print("  " + summary(edition.report, CHECK_NAMES[edition.name]))
     print(f"Done in {result.seconds * 1000:.0f} ms")
 
 

@@ -53,5 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_text(report, show_info=not args.quiet_info))
+        check = "accessibility (PDF/UA)" if args.accessibility else "preflight"
+        print(format_text(report, show_info=not args.quiet_info, check=check))
     return ExitCode.PREFLIGHT_FAILED if report.verdict == "fail" else ExitCode.OK

@@ -9,14 +9,14 @@ from brochure.preflight.model import Finding, Report
 MARK = {"error": "ERROR", "warning": "warn ", "info": "info "}
 
 
-def summary(report: Report) -> str:
-    """e.g. 'preflight: pass (0 errors, 2 warnings)'."""
+def summary(report: Report, check: str = "preflight") -> str:
+    """e.g. 'preflight: pass (0 errors, 2 warnings)'; `check` names the check."""
     errors, warnings = report.count("error"), report.count("warning")
-    return (f"preflight: {report.verdict} ({errors} error{_s(errors)}, "
+    return (f"{check}: {report.verdict} ({errors} error{_s(errors)}, "
             f"{warnings} warning{_s(warnings)})")
 
 
-def format_text(report: Report, show_info: bool = True) -> str:
+def format_text(report: Report, show_info: bool = True, check: str = "preflight") -> str:
     """A readable report: the file, then each page's findings, errors first; then the summary."""
     pages = f"{report.pages} page{_s(report.pages)}"
     lines = [f"{report.path} ({pages}, checked in {report.seconds * 1000:.0f} ms)"]
@@ -25,7 +25,7 @@ def format_text(report: Report, show_info: bool = True) -> str:
         lines.append("")
         lines.append("document" if page == 0 else f"page {page}")
         lines += [_line(f) for f in group]
-    lines += ["", summary(report)]
+    lines += ["", summary(report, check)]
     return "\n".join(lines)
 
 
