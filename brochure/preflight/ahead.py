@@ -70,7 +70,8 @@ def start() -> None:
     fresh interpreter, not a fork: a fork would make this process copy every page of memory
     it touches afterwards, which costs the build what the helper saves it."""
     global _helper
-    if _helper is not None or not hasattr(os, "posix_spawn") or (os.cpu_count() or 1) < 2:
+    if _helper is not None or not hasattr(os, "posix_spawn") or (os.cpu_count() or 1) < 2 \
+            or not sys.executable:
         return
     pipes: list[int] = []
     try:
@@ -81,7 +82,7 @@ def start() -> None:
                              file_actions=[(os.POSIX_SPAWN_DUP2, requests_in, 0),
                                            (os.POSIX_SPAWN_DUP2, answers_out, 1),
                                            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
-    except OSError:
+    except (OSError, ValueError):
         for fd in pipes:
             os.close(fd)
         return
