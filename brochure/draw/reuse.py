@@ -25,7 +25,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.recent import Recent
 
-MIN_REMEMBERED = 4096  # bytes: smaller streams are cheaper to deflate than to look up
+# bytes: smaller streams are cheaper to deflate than to look up (a font's 2–4 KB ToUnicode
+# map takes 0.12 ms to deflate and 2 µs to find)
+MIN_REMEMBERED = 1024
 MAX_REMEMBERED = 1 << 18  # bytes (256 KB): at most 16 MB kept; bigger streams are rare
 REMEMBERED_STREAMS = 64
 REMEMBERED_SUBSETS = 32  # per font face
