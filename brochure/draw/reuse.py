@@ -75,7 +75,8 @@ def _array_format(self, document, IND=b"\n "):
     numbers = self.sequence
     if len(numbers) < MIN_NUMBERS or not all(type(v) in (int, float) for v in numbers):
         return _plain_array_format(self, document, IND)
-    key = (tuple(numbers), self.multiline, rl_config.pdfMultiLine, IND)
+    kinds = tuple(type(v) is float for v in numbers)  # (500 == 500.0, as a key)
+    key = (tuple(numbers), kinds, self.multiline, rl_config.pdfMultiLine, IND)
     return _arrays.get_or_make(key, lambda: _plain_array_format(self, document, IND))
 
 
