@@ -43,7 +43,7 @@ from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
 from brochure.theme.load import DEFAULT_THEME, FORMATS, load_theme, theme_files
 from brochure.theme.model import Theme
-from brochure.write import draw_digital, draw_print, write_atomically
+from brochure.write import draw_digital, draw_print, write_atomically, write_pieces
 
 EDITIONS = ("print", "digital")
 SCREEN_PPI = 170  # the digital edition's photos: sharp on screen, small to send
@@ -179,8 +179,8 @@ def _write(name: str, p: Prepared, record: dict[str, str], path: Path) -> Editio
                        output_condition_info=res.output_condition_info)
 
         canvas = draw_print(p.document, p.styles, p.fonts, images, b.language)
-        data = finish_pdfx(canvas, info, res.profile)
-        write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
+        pieces = finish_pdfx(canvas, info, res.profile)
+        write_atomically(path, lambda tmp: write_pieces(tmp, pieces))
         return Edition(name, path, len(p.document.pages),
                        ahead.run("print", path, bleed_mm=_bleed(b, p.theme)))
     from brochure.finish.digital import finish_digital

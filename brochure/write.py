@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw import reuse
 from brochure.draw.painter import Painter
+from brochure.finish import pieces
 from brochure.finish.marks import draw_crop_marks
 from brochure.finish.tagging import Tagger
 from brochure.layout.geometry import Geometry
@@ -22,6 +23,7 @@ from brochure.theme.fonts import FontSet
 
 rl_config.useA85 = 0  # pass JPEG bytes through; ASCII85 would add 25% and time
 reuse.install()
+pieces.install()
 UNSAVED = "never-saved.pdf"  # a canvas needs a file name; the finishing stage writes the bytes
 
 
@@ -78,6 +80,12 @@ def _characters(document: Document) -> dict[str, set[str]]:
 
 def _offset(box: tuple[float, ...], d: float) -> tuple[float, ...]:
     return tuple(v + d for v in box)
+
+
+def write_pieces(path: str, parts: list[bytes]) -> None:
+    """Write a PDF given as its pieces (see brochure/finish/pieces.py)."""
+    with open(path, "wb") as out:
+        out.writelines(parts)
 
 
 def write_atomically(target: Path, write: Callable[[str], None]) -> None:

@@ -44,7 +44,7 @@ def _cache(tmp_path, monkeypatch):
 
 def finish_pdfx(dst: Path, info: PdfxInfo, icc: Path) -> None:
     """Draw the two test pages and write them finished to dst."""
-    dst.write_bytes(pdfx.finish_pdfx(_drawn(), info, icc))
+    dst.write_bytes(b"".join(pdfx.finish_pdfx(_drawn(), info, icc)))
 
 
 def _drawn() -> Canvas:
@@ -157,8 +157,10 @@ def test_runs_are_byte_identical(tmp_path, monkeypatch):
     outputs = [tmp_path / f"{n}.pdf" for n in "abc"]
     finish_pdfx(outputs[0], INFO, ICC)
     monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path / "other-cache"))
+    pdfx._profile_stream.cache_clear()
     pdfx._compressed_profile.cache_clear()  # compressed afresh, then written to the cache
     finish_pdfx(outputs[1], INFO, ICC)
+    pdfx._profile_stream.cache_clear()
     pdfx._compressed_profile.cache_clear()  # read back from the cache on disk
     finish_pdfx(outputs[2], INFO, ICC)
     assert len({path.read_bytes() for path in outputs}) == 1

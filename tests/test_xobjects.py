@@ -10,8 +10,9 @@ from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw import xobjects
-from brochure.draw.xobjects import draw_jpeg, shared_streams
+from brochure.draw.xobjects import draw_jpeg
 from brochure.finish.pdfx import PdfxInfo, finish_pdfx
+from brochure.finish.pieces import shared_digests
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 PHOTO = ASSETS / "images" / "hero-standin.jpg"
@@ -54,7 +55,7 @@ def test_the_same_photo_anywhere_gives_the_same_bytes(tmp_path) -> None:
 
 
 def _finished_id(photo: Path) -> bytes:
-    data = bytes(finish_pdfx(_drawn(photo), INFO, ICC))
+    data = b"".join(finish_pdfx(_drawn(photo), INFO, ICC))
     trailer = data[data.rindex(b"trailer"):]
     return trailer[trailer.index(b"/ID"):trailer.index(b"]")]
 
@@ -68,8 +69,9 @@ def test_the_file_id_follows_the_shared_photos_bytes(tmp_path) -> None:
     assert _finished_id(one) == _finished_id(one)
     assert _finished_id(one) != _finished_id(other)
     canvas = _drawn(one)
-    canvas.getpdfdata()
-    assert len(shared_streams(canvas)) == 1  # found in the written file, so it was skipped
+    pieces = finish_pdfx(canvas, INFO, ICC)
+    shared = shared_digests(canvas)  # the photo and the ICC profile: hashed by their digest
+    assert len(shared) == 2 and sum(id(piece) in shared for piece in pieces) == 2
 
 
 def test_the_photo_is_in_the_pages_resources(tmp_path) -> None:

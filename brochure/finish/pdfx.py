@@ -9,6 +9,7 @@ depends on the clock, the machine or chance: same input, same bytes.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -33,7 +34,13 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.cache import cached_bytes
-from brochure.draw.xobjects import shared_streams
+from brochure.finish.pieces import (
+    Formatted,
+    SharedStream,
+    pdf_pieces,
+    pieces_digest,
+    shared_digests,
+)
 from brochure.stamps import per_stamp
 
 PDFX_VERSION = "PDF/X-4"
@@ -81,8 +88,9 @@ def source_date(fallback: datetime) -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else fallback
 
 
-def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
-    """The PDF's bytes: the drawn (unsaved) canvas made PDF/X-4, then serialised once."""
+def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> list[bytes]:
+    """The PDF, as the pieces of bytes it is made of (write them in order): the drawn
+    (unsaved) canvas made PDF/X-4, then serialised once."""
     check_extra(info.extra)
     doc = canvas._doc
     doc._pdfVersion = max(doc._pdfVersion, PDFX_MIN_VERSION)
@@ -90,9 +98,9 @@ def finish_pdfx(canvas: Canvas, info: PdfxInfo, icc_profile: Path) -> bytearray:
     metadata = _add_catalog_entries(doc, info, icc_profile)
     _group_transparent_pages(doc)
     doc._ID = b"\n[<" + ID_PLACEHOLDER + b"><" + ID_PLACEHOLDER + b">]\n"
-    data = canvas.getpdfdata()
-    return _with_content_ids(data, _content_digest(data, shared_streams(canvas)), info,
-                             doc.idToOffset[metadata.name])
+    pieces = pdf_pieces(canvas)
+    digest = pieces_digest(pieces, shared_digests(canvas)).hex()[:32].encode()
+    return _with_content_ids(pieces, digest, info, doc.idToOffset[metadata.name])
 
 
 def _add_catalog_entries(doc, info: PdfxInfo, icc_profile: Path) -> PDFObjectReference:
@@ -153,41 +161,31 @@ def _page_states_use_transparency(page: PDFPage) -> bool:
     return False
 
 
-def _content_digest(data: bytes, shared: list[tuple[int, bytes, bytes]]) -> bytes:
-    """SHA-256 of the PDF bytes, where each shared photo stream (at its object's offset)
-    counts by its own digest, computed once per process rather than once per build."""
-    digest, view, at = hashlib.sha256(), memoryview(data), 0
-    for offset, stream, stream_digest in shared:
-        start = data.find(stream[:64], offset, offset + 64 + len(stream))
-        end = start + len(stream)
-        if start < 0 or data[end - 64:end] != stream[-64:]:
-            continue  # not where it should be: it is simply hashed with the rest
-        digest.update(view[at:start])
-        digest.update(stream_digest)
-        at = end
-    digest.update(view[at:])
-    return digest.hexdigest()[:32].encode()
-
-
-def _with_content_ids(data: bytes, digest: bytes, info: PdfxInfo,
-                      metadata_at: int) -> bytearray:
-    """Fill the trailer /ID and the XMP InstanceID (in the Metadata object at metadata_at)
-    from the digest of the finished bytes. The placeholders have the same length as the
-    values, so no offset moves; each is looked for only where it was written."""
+def _with_content_ids(pieces: list[bytes], digest: bytes, info: PdfxInfo,
+                      metadata_at: int) -> list[bytes]:
+    """Fill the trailer /ID (in the last piece) and the XMP InstanceID (in the piece that
+    starts at metadata_at) from the digest of the finished bytes. The placeholders have the
+    same length as the values, so no offset moves; each is looked for only where it was
+    written."""
     instance = instance_id(info, digest).encode()
-    out = bytearray(data)
-    trailer = out.rindex(b"trailer")
-    for _ in range(2):  # the two halves of the trailer /ID
-        _fill(out, ID_PLACEHOLDER, digest, out.index(ID_PLACEHOLDER, trailer))
+    trailer = pieces[-1]
+    assert trailer.startswith(b"trailer")
+    pieces[-1] = trailer.replace(ID_PLACEHOLDER, digest, 2)
+    at = _piece_at(pieces, metadata_at)
     tag = b"<xmpMM:InstanceID>"  # user text is escaped in the XMP, so it cannot contain this
-    at = out.index(tag + INSTANCE_PLACEHOLDER.encode(), metadata_at) + len(tag)
-    _fill(out, INSTANCE_PLACEHOLDER.encode(), instance, at)
-    return out
+    assert pieces[at].count(tag + INSTANCE_PLACEHOLDER.encode()) == 1
+    pieces[at] = pieces[at].replace(tag + INSTANCE_PLACEHOLDER.encode(), tag + instance)
+    return pieces
 
 
-def _fill(out: bytearray, placeholder: bytes, value: bytes, at: int) -> None:
-    assert len(value) == len(placeholder)
-    out[at:at + len(value)] = value
+def _piece_at(pieces: list[bytes], offset: int) -> int:
+    """The index of the piece that starts at this offset of the file."""
+    at = 0
+    for index, piece in enumerate(pieces):
+        if at == offset:
+            return index
+        at += len(piece)
+    raise ValueError(f"no piece starts at offset {offset}")
 
 
 def check_extra(extra: dict[str, str]) -> None:
@@ -198,8 +196,7 @@ def check_extra(extra: dict[str, str]) -> None:
 
 
 def _output_intent(info: PdfxInfo, icc_profile: Path) -> PDFDictionary:
-    profile = PDFStream(PDFDictionary({"N": 4, "Filter": PDFName("FlateDecode")}),
-                        _compressed_profile(icc_profile))
+    profile = copy.copy(_profile_stream(icc_profile))  # a copy per document, sharing its bytes
     return PDFDictionary({
         "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
         "OutputConditionIdentifier": PDFString(info.output_condition),
@@ -208,6 +205,18 @@ def _output_intent(info: PdfxInfo, icc_profile: Path) -> PDFDictionary:
         "RegistryName": PDFString(info.registry),
         "DestOutputProfile": profile,
     })
+
+
+class _SharedProfile(SharedStream, PDFStream):
+    """The embedded ICC profile: formatted once for every document that uses it."""
+
+
+@per_stamp(maxsize=4)
+def _profile_stream(path: str) -> _SharedProfile:
+    stream = _SharedProfile(PDFDictionary({"N": 4, "Filter": PDFName("FlateDecode")}),
+                            _compressed_profile(path))
+    stream.formatted = Formatted()
+    return stream
 
 
 @per_stamp(maxsize=4)
