@@ -39,8 +39,8 @@ def draw_print(document: Document, styles: Styles, fonts: FontSet,
         trimBox=_offset(geo.trim.as_box(), slug),
         bleedBox=_offset(geo.bleed_rect.as_box(), slug), lang=language,
     )
-    reuse.number_glyphs(canvas, _characters(document))
-    painter = Painter(canvas, styles, images)
+    glyphs = reuse.number_glyphs(canvas, _characters(document))
+    painter = Painter(canvas, styles, images, glyphs=glyphs)
     for page in document.pages:
         canvas.translate(slug, slug)
         painter.page(page.items)
@@ -56,9 +56,9 @@ def draw_digital(path: str, document: Document, styles: Styles, fonts: FontSet,
     geo: Geometry = document.geometry
     canvas = Canvas(path, pagesize=(geo.width, geo.height), invariant=1, pageCompression=1,
                     initialFontName=fonts.name("regular"), lang=language)
-    reuse.number_glyphs(canvas, _characters(document))
+    glyphs = reuse.number_glyphs(canvas, _characters(document))
     tagger = Tagger(len(document.pages))
-    painter = Painter(canvas, styles, images, tagger)
+    painter = Painter(canvas, styles, images, tagger, glyphs)
     for index, page in enumerate(document.pages):
         tagger.new_page(index)
         painter.page(page.items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
@@ -11,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
+from brochure.draw.replay import draw_paragraph
 from brochure.draw.xobjects import draw_jpeg, is_jpeg
 from brochure.finish.tagging import Tagger
 from brochure.layout.items import (
@@ -31,8 +33,11 @@ class Painter:
     """Turns items into PDF drawing operations; images come already prepared."""
 
     def __init__(self, canvas: Canvas, styles: Styles, images: dict[str, str],
-                 tagger: Tagger | None = None):
+                 tagger: Tagger | None = None, glyphs: Hashable | None = None):
+        """glyphs: the document's characters per font, as coded before drawing (see
+        brochure/draw/replay.py); without it, every paragraph is drawn afresh."""
         self.canvas, self.styles, self.images, self.tagger = canvas, styles, images, tagger
+        self.glyphs = glyphs
 
     def page(self, items: list[Item]) -> None:
         for item in items:
@@ -80,14 +85,14 @@ class Painter:
 
     def _text(self, item: Text) -> None:
         """Pure-black text overprints (no white halo if the plates shift); others knock out."""
-        if not _is_pure_black(getattr(item.para.style, "textColor", None)):
-            item.para.drawOn(self.canvas, item.x, item.y)
-            return
         c = self.canvas
+        if not _is_pure_black(getattr(item.para.style, "textColor", None)):
+            draw_paragraph(c, item.para, item.x, item.y, self.glyphs)
+            return
         c.saveState()
         c.setFillOverprint(True)
         c.setOverprintMask(1)
-        item.para.drawOn(c, item.x, item.y)
+        draw_paragraph(c, item.para, item.x, item.y, self.glyphs)
         c.restoreState()
 
     def _photo(self, item: Photo) -> None:

@@ -49,12 +49,20 @@ class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
         return self._known.get_or_make(text, lambda: zlib.compress(text))
 
 
-def number_glyphs(canvas: Canvas, characters: dict[str, set[str]]) -> None:
-    """Give each TrueType font's characters their subset numbers in code-point order."""
+def number_glyphs(canvas: Canvas, characters: dict[str, set[str]]) -> tuple:
+    """Give each TrueType font's characters their subset numbers in code-point order.
+    Returns what the numbers depend on, as a key: per font, the characters that have no
+    fixed code (ReportLab keeps printable ASCII at its own codes)."""
+    key = []
     for name in sorted(characters):
         font = pdfmetrics.getFont(name)
         if isinstance(font, TTFont) and characters[name]:
-            font.splitString("".join(sorted(characters[name])), canvas._doc)
+            font.splitString("", canvas._doc)  # makes the document's state: ASCII coded
+            fixed = font.state[canvas._doc].assignments
+            text = "".join(sorted(characters[name]))
+            key.append((name, "".join(c for c in text if ord(c) not in fixed)))
+            font.splitString(text, canvas._doc)
+    return tuple(key)
 
 
 def install() -> None:

@@ -1,0 +1,85 @@
+"""Paragraphs drawn once per process, then replayed into later documents.
+
+A batch or a watch session draws the same paragraphs at the same places in every PDF, and
+drawing them is a third of ReportLab's drawing time. The operators a paragraph adds to the
+content stream depend only on:
+- the paragraph as wrapped: the same `Para` (they are shared between builds) at the same size;
+- where it is drawn, and the canvas's graphics state (colours, fonts, transparency...);
+- the document's internal font names, and the glyph codes of its characters. `number_glyphs`
+  (brochure/draw/reuse.py) codes every paragraph character before anything is drawn, from
+  the document's characters per font alone: that set is the `glyphs` key.
+
+`draw_paragraph` keys a drawing by all of these. A drawing is kept only if it added nothing
+but operators: no font named, no glyph coded, no PDF version raised (transparency), no
+link, colour, form, object or graphics state registered (a paragraph with a link always
+draws afresh). The document's PDF version is part of the key too. Replaying it appends the
+same operators, so the PDF is byte for byte what drawing it again would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from brochure.recent import Recent
+
+KEPT = 512  # drawings kept: a brochure has a few dozen paragraphs per edition and format
+
+_drawings = Recent(KEPT)
+
+
+def draw_paragraph(canvas: Canvas, para: Paragraph, x: float, y: float,
+                   glyphs: Hashable | None) -> None:
+    """para.drawOn(canvas, x, y), replayed when the same drawing was made before."""
+    if glyphs is None or _has_links(para):
+        para.drawOn(canvas, x, y)
+        return
+    doc = canvas._doc
+    key = (para, para.width, para.height, x, y, _graphics_state(canvas),
+           tuple(doc.fontMapping.items()), doc._pdfVersion, glyphs)
+    operators = _drawings.get(key)
+    if operators is not None:
+        _drawings.move_to_end(key)
+        canvas._code.extend(operators)
+        return
+    before, start = _registered(canvas), len(canvas._code)
+    para.drawOn(canvas, x, y)
+    if _registered(canvas) == before:
+        _drawings.get_or_make(key, lambda: tuple(canvas._code[start:]))
+
+
+def _graphics_state(canvas: Canvas) -> tuple:
+    """Everything saveState keeps, as a hashable tuple."""
+    state = canvas.__dict__
+    values = []
+    for name in canvas.STATE_ATTRIBUTES:
+        value = state[name]
+        if name == "_extgstate":
+            value = tuple(sorted(value._d.items()))
+        elif isinstance(value, list):
+            value = tuple(value)
+        values.append(value)
+    return (*values, canvas._enforceColorSpace)
+
+
+def _registered(canvas: Canvas) -> tuple[int, ...]:
+    """How much the canvas and its document have registered besides operators."""
+    doc = canvas._doc
+    coded = sum(len(font.state[doc].assignments) for font in doc.delayedFonts
+                if doc in font.state)
+    return (doc._pdfVersion, len(doc.fontMapping), coded, len(doc.idToObject),
+            len(canvas._annotationrefs),
+            len(canvas._colorsUsed), len(canvas._formsinuse), len(canvas._extgstate._c),
+            len(canvas._shadingUsed), len(canvas._destinations))
+
+
+def _has_links(para: Paragraph) -> bool:
+    """Whether any fragment links somewhere or calls back (both register more than operators)."""
+    known = para.__dict__.get("_brochure_links")
+    if known is None:
+        frags = getattr(para, "_source", None) or para.frags
+        known = any(getattr(f, "link", None) or getattr(f, "cbDefn", None) for f in frags)
+        para._brochure_links = known
+    return known

@@ -1,0 +1,126 @@
+"""Paragraphs replayed into later documents: the same operators, and only when safe."""
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from brochure.draw import replay, reuse
+from brochure.text.paragraph import Para, characters_by_font
+
+FONT = "ReplayTestLato"
+LATO = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "Lato-Regular.ttf"
+
+
+@pytest.fixture(autouse=True)
+def _fresh(monkeypatch):
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(LATO)))
+    monkeypatch.setattr(replay, "_drawings", replay.Recent(replay.KEPT))
+
+
+def _para(markup: str) -> Para:
+    para = Para(markup, ParagraphStyle("t", fontName=FONT, fontSize=10, leading=12))
+    para.wrap(200, 500)
+    return para
+
+
+def _canvas(version_raised: bool = True) -> Canvas:
+    """A canvas whose document has named the test font and raised its PDF version as
+    drawing text does (so the first drawing, which does both, is not the only one kept)."""
+    canvas = Canvas("unused.pdf", invariant=1, initialFontName=FONT)
+    if version_raised:
+        canvas._doc.ensureMinPdfVersion("transparency")
+    pdfmetrics.getFont(FONT).splitString("", canvas._doc)
+    pdfmetrics.getFont(FONT).getSubsetInternalName(0, canvas._doc)
+    return canvas
+
+
+def _draw(paras: list[Para], extra: str = "", replaying: bool = True,
+          version_raised: bool = True) -> bytes:
+    """A one-page PDF of the paragraphs; `extra` adds characters to the glyph numbering."""
+    canvas = _canvas(version_raised)
+    chars: dict[str, set[str]] = {FONT: set(extra)}
+    for para in paras:
+        for font, used in characters_by_font(para).items():
+            chars.setdefault(font, set()).update(used)
+    glyphs = reuse.number_glyphs(canvas, chars) if replaying else None
+    if not replaying:
+        reuse.number_glyphs(canvas, chars)
+    for n, para in enumerate(paras):
+        replay.draw_paragraph(canvas, para, 20, 700 - 50 * n, glyphs)
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def test_a_replayed_paragraph_gives_the_bytes_of_a_fresh_drawing() -> None:
+    paras = [_para("Café in Zürich, <b>twice</b>"), _para("plain words")]
+    first = _draw(paras)
+    assert len(replay._drawings) == 2
+    assert _draw(paras) == first  # replayed: nothing new kept
+    assert len(replay._drawings) == 2
+    assert _draw(paras, replaying=False) == first
+
+
+def test_other_glyph_codes_are_another_drawing() -> None:
+    """The same paragraph in a document with one more accented character: é's code moves."""
+    para = _para("Café")
+    alone = _draw([para])
+    with_a = _draw([para], extra="à")
+    assert len(replay._drawings) == 2
+    assert with_a != alone
+    assert with_a == _draw([para], extra="à", replaying=False)
+    _draw([para], extra="xyz")  # more ASCII moves no code: the first drawing is replayed
+    assert len(replay._drawings) == 2
+
+
+def test_a_drawing_is_not_replayed_into_a_document_of_a_lower_pdf_version() -> None:
+    """Drawing text raises the document to PDF 1.4; a replay would not."""
+    para = _para("text")
+    _draw([para])
+    assert len(replay._drawings) == 1
+    fresh = _draw([para], version_raised=False)
+    assert fresh.startswith(b"%PDF-1.4")
+    assert fresh == _draw([para], replaying=False, version_raised=False)
+
+
+def test_a_paragraph_with_a_link_is_always_drawn_afresh() -> None:
+    para = _para('see <a href="https://example.org">the site</a>')
+    assert b"/URI" in _draw([para])
+    assert len(replay._drawings) == 0
+    assert b"/URI" in _draw([para])
+
+
+def test_the_first_drawing_in_a_font_names_it_and_is_not_kept() -> None:
+    canvas = Canvas("unused.pdf", invariant=1, initialFontName=FONT)
+    para = _para("first words")
+    glyphs = reuse.number_glyphs(canvas, characters_by_font(para))
+    replay.draw_paragraph(canvas, para, 20, 700, glyphs)
+    assert len(replay._drawings) == 0
+    replay.draw_paragraph(canvas, para, 20, 600, glyphs)
+    assert len(replay._drawings) == 1
+
+
+def test_a_drawing_that_codes_a_new_glyph_is_not_kept() -> None:
+    """A character the numbering did not see is coded while drawing: not replayable."""
+    canvas = _canvas()
+    glyphs = reuse.number_glyphs(canvas, {FONT: set("abc")})
+    replay.draw_paragraph(canvas, _para("Ångström"), 20, 700, glyphs)
+    assert len(replay._drawings) == 0
+    replay.draw_paragraph(canvas, _para("abc"), 20, 600, glyphs)
+    assert len(replay._drawings) == 1
+
+
+def test_the_graphics_state_is_part_of_the_key() -> None:
+    para = _para("overprinted or not")
+    canvas = _canvas()
+    glyphs = reuse.number_glyphs(canvas, characters_by_font(para))
+    replay.draw_paragraph(canvas, para, 20, 700, glyphs)
+    canvas.saveState()
+    canvas.setFillOverprint(True)
+    replay.draw_paragraph(canvas, para, 20, 700, glyphs)
+    canvas.restoreState()
+    assert len(replay._drawings) == 2
