@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -12,6 +13,7 @@ from brochure.draw import replay, reuse
 from brochure.text.paragraph import Para, characters_by_font
 
 FONT = "ReplayTestLato"
+BOLD = "ReplayTestLatoBold"
 LATO = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "Lato-Regular.ttf"
 
 
@@ -19,6 +21,9 @@ LATO = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "Lato-Regular.
 def _fresh(monkeypatch):
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(LATO)))
+        pdfmetrics.registerFont(TTFont(BOLD, str(LATO.with_name("Lato-Bold.ttf"))))
+        for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+            addMapping(FONT, bold, italic, BOLD if bold else FONT)
     monkeypatch.setattr(replay, "_drawings", replay.Recent(replay.KEPT))
 
 
@@ -29,13 +34,14 @@ def _para(markup: str) -> Para:
 
 
 def _canvas(version_raised: bool = True) -> Canvas:
-    """A canvas whose document has named the test font and raised its PDF version as
+    """A canvas whose document has named the test fonts and raised its PDF version as
     drawing text does (so the first drawing, which does both, is not the only one kept)."""
     canvas = Canvas("unused.pdf", invariant=1, initialFontName=FONT)
     if version_raised:
         canvas._doc.ensureMinPdfVersion("transparency")
-    pdfmetrics.getFont(FONT).splitString("", canvas._doc)
-    pdfmetrics.getFont(FONT).getSubsetInternalName(0, canvas._doc)
+    for name in (FONT, BOLD):
+        pdfmetrics.getFont(name).splitString("", canvas._doc)
+        pdfmetrics.getFont(name).getSubsetInternalName(0, canvas._doc)
     return canvas
 
 
@@ -105,13 +111,28 @@ def test_the_first_drawing_in_a_font_names_it_and_is_not_kept() -> None:
 
 
 def test_a_drawing_that_codes_a_new_glyph_is_not_kept() -> None:
-    """A character the numbering did not see is coded while drawing: not replayable."""
+    """A character the numbering did not see is coded while drawing, in drawing order: no
+    drawing in that document is kept from then on."""
     canvas = _canvas()
-    glyphs = reuse.number_glyphs(canvas, {FONT: set("abc")})
-    replay.draw_paragraph(canvas, _para("Ångström"), 20, 700, glyphs)
-    assert len(replay._drawings) == 0
-    replay.draw_paragraph(canvas, _para("abc"), 20, 600, glyphs)
+    glyphs = reuse.number_glyphs(canvas, {FONT: set("abcé")})
+    replay.draw_paragraph(canvas, _para("abcé"), 20, 700, glyphs)
     assert len(replay._drawings) == 1
+    replay.draw_paragraph(canvas, _para("Ångström"), 20, 650, glyphs)
+    replay.draw_paragraph(canvas, _para("abc Å"), 20, 600, glyphs)
+    assert len(replay._drawings) == 1
+
+
+def test_bold_paragraphs_in_another_order_are_not_mixed_up() -> None:
+    """A wholly bold paragraph draws in the bold face: its accents are numbered there, so
+    another order of the same paragraphs gives each letter its own code (a reviewer found
+    é and è swapped when they were counted under the regular face)."""
+    cafe, creme = _para("<b>Café</b>"), _para("<b>Crème</b>")
+    both = _para("<b>Café crème</b>")
+    assert set(characters_by_font(both)) == {BOLD}
+    _draw([cafe, creme, both])
+    replayed = _draw([creme, cafe, both])
+    replay._drawings.clear()
+    assert replayed == _draw([creme, cafe, both])
 
 
 def test_the_graphics_state_is_part_of_the_key() -> None:
@@ -124,3 +145,29 @@ def test_the_graphics_state_is_part_of_the_key() -> None:
     replay.draw_paragraph(canvas, para, 20, 700, glyphs)
     canvas.restoreState()
     assert len(replay._drawings) == 2
+
+
+def test_a_font_outside_the_numbering_may_only_have_fixed_codes() -> None:
+    canvas = _canvas()
+    glyphs = reuse.number_glyphs(canvas, {FONT: set("ab")})
+    replay.draw_paragraph(canvas, _para("<b>ab</b>"), 20, 700, glyphs)  # bold: ASCII only
+    replay.draw_paragraph(canvas, _para("ab"), 20, 650, glyphs)
+    assert len(replay._drawings) == 2
+    replay.draw_paragraph(canvas, _para("<b>é</b>"), 20, 600, glyphs)  # coded as drawn
+    replay.draw_paragraph(canvas, _para("ab "), 20, 550, glyphs)
+    assert len(replay._drawings) == 2
+
+
+def test_a_second_name_for_the_same_face_is_the_same_font() -> None:
+    """ReportLab gives a face registered under two names one font object (named after the
+    first): the numbering and the check must follow the object, not the name."""
+    alias = "ReplayTestLatoAgain"
+    if alias not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(alias, str(LATO)))
+    assert pdfmetrics.getFont(alias) is pdfmetrics.getFont(FONT)
+    canvas = _canvas()
+    glyphs = reuse.number_glyphs(canvas, {alias: set("abé"), FONT: set("ab")})
+    para = Para("abé", ParagraphStyle("alias", fontName=alias, fontSize=10, leading=12))
+    para.wrap(200, 500)
+    replay.draw_paragraph(canvas, para, 20, 700, glyphs)
+    assert len(replay._drawings) == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
@@ -13,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
 from brochure.draw.replay import draw_paragraph
+from brochure.draw.reuse import Numbering
 from brochure.draw.xobjects import draw_jpeg, is_jpeg
 from brochure.finish.tagging import Tagger
 from brochure.layout.items import (
@@ -33,7 +33,7 @@ class Painter:
     """Turns items into PDF drawing operations; images come already prepared."""
 
     def __init__(self, canvas: Canvas, styles: Styles, images: dict[str, str],
-                 tagger: Tagger | None = None, glyphs: Hashable | None = None):
+                 tagger: Tagger | None = None, glyphs: Numbering | None = None):
         """glyphs: the document's characters per font, as coded before drawing (see
         brochure/draw/replay.py); without it, every paragraph is drawn afresh."""
         self.canvas, self.styles, self.images, self.tagger = canvas, styles, images, tagger

@@ -7,22 +7,22 @@ content stream depend only on:
 - where it is drawn, and the canvas's graphics state (colours, fonts, transparency...);
 - the document's internal font names, and the glyph codes of its characters. `number_glyphs`
   (brochure/draw/reuse.py) codes every paragraph character before anything is drawn, from
-  the document's characters per font alone: that set is the `glyphs` key.
+  the document's characters per font alone: that Numbering is part of the key.
 
-`draw_paragraph` keys a drawing by all of these. A drawing is kept only if it added nothing
-but operators: no font named, no glyph coded, no PDF version raised (transparency), no
-link, colour, form, object or graphics state registered (a paragraph with a link always
-draws afresh). The document's PDF version is part of the key too. Replaying it appends the
+`draw_paragraph` keys a drawing by all of these. A drawing is kept only if every glyph code
+in the document came from the numbering (none was coded while drawing, in an order another
+document may not share), and if it added nothing but operators: no font named, no glyph
+coded, no PDF version raised (transparency), no link, colour, form, object or graphics
+state registered (a paragraph with a link always draws afresh). Replaying it appends the
 same operators, so the PDF is byte for byte what drawing it again would give.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from brochure.draw.reuse import Numbering, only_numbered
 from brochure.recent import Recent
 
 KEPT = 512  # drawings kept: a brochure has a few dozen paragraphs per edition and format
@@ -31,7 +31,7 @@ _drawings = Recent(KEPT)
 
 
 def draw_paragraph(canvas: Canvas, para: Paragraph, x: float, y: float,
-                   glyphs: Hashable | None) -> None:
+                   glyphs: Numbering | None) -> None:
     """para.drawOn(canvas, x, y), replayed when the same drawing was made before."""
     if glyphs is None or _has_links(para):
         para.drawOn(canvas, x, y)
@@ -46,7 +46,7 @@ def draw_paragraph(canvas: Canvas, para: Paragraph, x: float, y: float,
         return
     before, start = _registered(canvas), len(canvas._code)
     para.drawOn(canvas, x, y)
-    if _registered(canvas) == before:
+    if _registered(canvas) == before and only_numbered(canvas, glyphs):
         _drawings.get_or_make(key, lambda: tuple(canvas._code[start:]))
 
 

@@ -89,15 +89,25 @@ def style_key(style: ParagraphStyle) -> str:
 
 
 def characters_by_font(para: Paragraph) -> dict[str, set[str]]:
-    """The characters each font draws in a wrapped paragraph."""
+    """The characters each font draws in a wrapped paragraph (worked out once per line
+    breaking, for the checks and for the glyph numbering: do not change the result)."""
     lines = getattr(para, "blPara", None)
-    used: dict[str, set[str]] = {}
     if lines is None:
-        return used
+        return {}
+    known = para.__dict__.get("_characters")
+    if known is not None and known[0] is lines:
+        return known[1]
+    used = _characters(para, lines)
+    para._characters = (lines, used)
+    return used
+
+
+def _characters(para: Paragraph, lines) -> dict[str, set[str]]:
+    used: dict[str, set[str]] = {}
     if lines.kind == 1:  # styled lines: words carry their own font
         for line in lines.lines:
             for word in line.words:
                 used.setdefault(word.fontName, set()).update(getattr(word, "text", ""))
-    else:  # simple lines: (extra space, words) in the paragraph's font
-        used[para.style.fontName] = {c for line in lines.lines for w in line[1] for c in w}
+    else:  # simple lines: (extra space, words) in one font (a **bold** paragraph's: bold)
+        used[lines.fontName] = {c for line in lines.lines for w in line[1] for c in w}
     return used
