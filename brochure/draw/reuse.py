@@ -1,17 +1,19 @@
 """Work ReportLab repeats on every save that a long-lived process keeps instead.
 
 A watch session or a batch saves many PDFs with the same fonts: ReportLab subsets each
-font, deflates the subset and formats its widths (an array of up to 256 numbers, 0.4 ms) on
-every save. `remember_subsets` (per font) and `install()` (for deflating and for arrays of
-numbers) make them remember their last results, keyed by exactly what they depend on (the
-glyph list; the bytes; the numbers and the layout settings), so the output is byte-for-byte
-what it would have been. Caches are small and bounded.
+font, deflates the subset, builds its ToUnicode map and formats its widths (an array of up
+to 256 numbers, 0.4 ms) on every save, and formats the same small dictionaries (a shade's
+fifty graphics states) again. `remember_subsets` (per font) and `install()` (for deflating,
+arrays of numbers, small plain dictionaries and ToUnicode maps) make them remember their
+last results, keyed by exactly what they depend on (the glyph list; the bytes; the values,
+their types and the layout settings), so the output is byte-for-byte what it would have
+been. Caches are small and bounded.
 
 ReportLab keeps ASCII characters at their own codes but numbers every other glyph in the
 order a document first draws it, so the same characters drawn in another order (an event
 name like "München" on page one that differs per variant) make another subset.
 `number_glyphs` numbers them in code-point order before drawing, so that documents using the
-same characters share their subsets.
+same characters share their subsets (and paragraphs can be replayed: brochure/draw/replay.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import zlib
 from typing import NamedTuple
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -34,6 +36,8 @@ REMEMBERED_STREAMS = 64
 REMEMBERED_SUBSETS = 32  # per font face
 REMEMBERED_ARRAYS = 64
 MIN_NUMBERS = 32  # shorter arrays are cheaper to format than to look up
+REMEMBERED_DICTIONARIES = 256
+MAX_DICTIONARY = 8  # items: larger plain dictionaries are rare
 
 
 class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
@@ -102,10 +106,12 @@ def _fixed_codes(font: TTFont) -> int:
 
 def install() -> None:
     """Use the remembering filter for every ReportLab stream, and remember long arrays of
-    numbers (idempotent)."""
+    numbers, small dictionaries of plain values and fonts' ToUnicode maps (idempotent)."""
     if not isinstance(pdfdoc.PDFZCompress, _RememberingFlate):
         pdfdoc.PDFZCompress = _RememberingFlate()
     pdfdoc.PDFArray.format = _array_format
+    pdfdoc.PDFDictionary.format = _dictionary_format
+    ttfonts.makeToUnicodeCMap = _to_unicode_map
 
 
 _plain_array_format = pdfdoc.PDFArray.format  # ReportLab's own (captured before install)
@@ -121,6 +127,33 @@ def _array_format(self, document, IND=b"\n "):
     kinds = tuple(type(v) is float for v in numbers)  # (500 == 500.0, as a key)
     key = (tuple(numbers), kinds, self.multiline, rl_config.pdfMultiLine, IND)
     return _arrays.get_or_make(key, lambda: _plain_array_format(self, document, IND))
+
+
+_plain_dictionary_format = pdfdoc.PDFDictionary.format  # ReportLab's own
+_dictionaries = Recent(REMEMBERED_DICTIONARIES)
+PLAIN = (str, int, float, bool)  # values formatted without the document (a str is a name)
+
+
+def _dictionary_format(self, document, IND=b"\n "):
+    """ReportLab's PDFDictionary.format, remembered for small dictionaries of plain values
+    (a page's graphics states, one per opacity of a shade): their bytes depend only on the
+    items, their order and the line-breaking settings."""
+    items = self.dict
+    if len(items) > MAX_DICTIONARY or not all(type(v) in PLAIN for v in items.values()):
+        return _plain_dictionary_format(self, document, IND)
+    key = (tuple((k, type(v), v) for k, v in items.items()), type(items), self.multiline,
+           rl_config.pdfMultiLine, IND)
+    return _dictionaries.get_or_make(key, lambda: _plain_dictionary_format(self, document, IND))
+
+
+_plain_to_unicode_map = ttfonts.makeToUnicodeCMap  # ReportLab's own
+_to_unicode_maps = Recent(REMEMBERED_SUBSETS)
+
+
+def _to_unicode_map(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map for a font subset, made once per name and glyph list."""
+    key = (fontname, tuple(subset))
+    return _to_unicode_maps.get_or_make(key, lambda: _plain_to_unicode_map(fontname, subset))
 
 
 def remember_subsets(font: TTFont) -> None:
