@@ -144,6 +144,19 @@ def test_polish_footer_words_and_month(tmp_path):
     assert not [w for w in result.warnings if w.field == "language"]
 
 
+def test_a_title_beyond_latin_1_builds_and_is_kept_in_the_metadata(tmp_path):
+    """A reviewer found any title with ’, Ł, – or € crashing the print edition."""
+    title = "Wspieranie innowacji w Łodzi – 5 € na osobę’"
+    content = write(tmp_path, "", MINIMAL.replace(
+        "title: Partnering for a healthier future", f"language: pl-PL\ntitle: {title}"))
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf"))
+    assert [e.report.verdict for e in result.editions] == ["pass", "pass"]
+    for edition in result.editions:
+        with pikepdf.open(edition.path) as pdf:
+            assert str(pdf.docinfo.Title) == title
+            assert title in str(pdf.open_metadata().get("dc:title"))
+
+
 def test_a_language_without_footer_words_is_warned_about(tmp_path):
     content = write(tmp_path, "", MINIMAL.replace("title:", "language: fi-FI\ntitle:"))
     result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))

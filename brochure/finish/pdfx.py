@@ -141,7 +141,8 @@ class _Info(PDFInfo):
     def __init__(self, entries: dict):
         super().__init__()
         self.entries = entries
-        self.title = str(entries.get("Title", ""))
+        title = entries.get("Title")  # a PDFString: its text, not its (Latin-1) escape
+        self.title = title.s if isinstance(title, PDFString) else str(title or "")
 
     def format(self, document):
         return PDFDictionary(self.entries).format(document)
