@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from reportlab.lib.colors import Color
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -171,3 +172,30 @@ def test_a_second_name_for_the_same_face_is_the_same_font() -> None:
     para.wrap(200, 500)
     replay.draw_paragraph(canvas, para, 20, 700, glyphs)
     assert len(replay._drawings) == 1
+
+
+def test_a_drawing_naming_a_graphics_state_is_not_kept() -> None:
+    """A translucent text colour names a graphics state (/gRLsN gs): N follows the order
+    the document registered its states in, which the key does not hold (found by a
+    reviewer). Such drawings are drawn afresh every time."""
+    para = Para("half-transparent", ParagraphStyle(
+        "alpha", fontName=FONT, fontSize=10, leading=12, textColor=Color(1, 0, 0, alpha=0.5)))
+    para.wrap(200, 500)
+
+    def drawn(alphas: list[float]) -> bytes:
+        canvas = _canvas()
+        glyphs = reuse.number_glyphs(canvas, characters_by_font(para))
+        for alpha in alphas:  # other items registering graphics states first
+            canvas.saveState()
+            canvas.setFillAlpha(alpha)
+            canvas.rect(0, 0, 5, 5, fill=1)
+            canvas.restoreState()
+        replay.draw_paragraph(canvas, para, 50, 700, glyphs)
+        canvas.showPage()
+        return canvas.getpdfdata()
+
+    drawn([0.5])
+    assert len(replay._drawings) == 0
+    replayed = drawn([0.3, 0.5])
+    replay._drawings.clear()
+    assert replayed == drawn([0.3, 0.5])

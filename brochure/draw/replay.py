@@ -13,11 +13,15 @@ content stream depend only on:
 in the document came from the numbering (none was coded while drawing, in an order another
 document may not share), and if it added nothing but operators: no font named, no glyph
 coded, no PDF version raised (transparency), no link, colour, form, object or graphics
-state registered (a paragraph with a link always draws afresh). Replaying it appends the
+state registered (a paragraph with a link always draws afresh), and none of its operators
+names a graphics state, colour space, image or shading (their names follow the order the
+document registered them in). Replaying it appends the
 same operators, so the PDF is byte for byte what drawing it again would give.
 """
 
 from __future__ import annotations
+
+import re
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -26,6 +30,9 @@ from brochure.draw.reuse import Numbering, only_numbered
 from brochure.recent import Recent
 
 KEPT = 512  # drawings kept: a brochure has a few dozen paragraphs per edition and format
+# an operator naming a page resource other than a font (a graphics state, colour space,
+# image or shading): its name depends on what the document registered first
+NAMED_RESOURCE = re.compile(r"/[^\s/()<>\[\]{}%]+\s+(?:gs|cs|CS|scn|SCN|Do|sh)\b")
 
 _drawings = Recent(KEPT)
 
@@ -46,8 +53,10 @@ def draw_paragraph(canvas: Canvas, para: Paragraph, x: float, y: float,
         return
     before, start = _registered(canvas), len(canvas._code)
     para.drawOn(canvas, x, y)
-    if _registered(canvas) == before and only_numbered(canvas, glyphs):
-        _drawings.get_or_make(key, lambda: tuple(canvas._code[start:]))
+    operators = tuple(canvas._code[start:])
+    if (_registered(canvas) == before and only_numbered(canvas, glyphs)
+            and not NAMED_RESOURCE.search("\n".join(operators))):
+        _drawings.get_or_make(key, lambda: operators)
 
 
 def _graphics_state(canvas: Canvas) -> tuple:

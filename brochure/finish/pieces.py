@@ -16,12 +16,14 @@ they are. Everything else ReportLab writes is unchanged, byte for byte.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterable
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
-_COLLECTING = "_brochure_collects_pieces"  # set on a document whose file is kept in pieces
+_COLLECTING = "_brochure_collects_pieces"  # set on a document while it is kept in pieces
+_first_format = threading.Lock()
 
 
 class Formatted:
@@ -34,16 +36,27 @@ class Formatted:
 
 class SharedStream:
     """Mixin for a ReportLab stream object formatted once for every document (the class it
-    is mixed into does the formatting). Copies made with copy.copy share `formatted`."""
+    is mixed into does the formatting). Copies made with copy.copy share `formatted`. An
+    encrypted document formats its own copy (its bytes depend on the document's key)."""
 
     formatted: Formatted
 
     def format(self, document) -> bytes:
-        if not self.formatted.stream:
+        if not shareable(document):
+            return super().format(document)
+        formatted = self.formatted
+        if not formatted.stream:
             stream = super().format(document)
-            self.formatted.digest = hashlib.sha256(stream).digest()
-            self.formatted.stream = stream
-        return self.formatted.stream
+            digest = hashlib.sha256(stream).digest()
+            with _first_format:  # one bytes object for all: the digest finds it by identity
+                if not formatted.stream:
+                    formatted.digest, formatted.stream = digest, stream
+        return formatted.stream
+
+
+def shareable(document) -> bool:
+    """Whether a document writes streams as they are (it does not encrypt them)."""
+    return isinstance(document.encrypt, pdfdoc.NoEncryption)
 
 
 class _Pieces(tuple):
@@ -72,7 +85,7 @@ _plain_indirect_format = pdfdoc.PDFIndirectObject.format  # ReportLab's own
 
 def _indirect_format(self, document):
     """ReportLab's PDFIndirectObject.format; a shared stream comes back in pieces."""
-    if not isinstance(self.content, SharedStream):
+    if not isinstance(self.content, SharedStream) or not shareable(document):
         return _plain_indirect_format(self, document)
     number, version = document.idToObjectNumberAndVersion[self.name]
     document.encrypt.register(number, version)
@@ -91,7 +104,10 @@ def pdf_pieces(canvas: Canvas) -> list[bytes]:
     """The canvas's document serialised, as the list of pieces the file is made of."""
     install()
     setattr(canvas._doc, _COLLECTING, True)
-    pieces = canvas.getpdfdata()
+    try:
+        pieces = canvas.getpdfdata()
+    finally:
+        delattr(canvas._doc, _COLLECTING)
     assert isinstance(pieces, list), "brochure's piece collector was replaced"
     return pieces
 
@@ -107,5 +123,8 @@ def pieces_digest(pieces: Iterable[bytes], shared: dict[int, bytes]) -> bytes:
 
 def shared_digests(canvas: Canvas) -> dict[int, bytes]:
     """Digest of each shared stream in the canvas's document, by the id of its bytes."""
+    doc = canvas._doc
+    if not shareable(doc):
+        return {}
     return {id(obj.formatted.stream): obj.formatted.digest
-            for obj in canvas._doc.idToObject.values() if isinstance(obj, SharedStream)}
+            for obj in doc.idToObject.values() if isinstance(obj, SharedStream)}
