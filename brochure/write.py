@@ -11,6 +11,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.draw import reuse
+from brochure.draw.glyphs import number_glyphs
 from brochure.draw.painter import Painter
 from brochure.finish import pieces
 from brochure.finish.marks import draw_crop_marks
@@ -39,8 +40,8 @@ def draw_print(document: Document, styles: Styles, fonts: FontSet,
         trimBox=_offset(geo.trim.as_box(), slug),
         bleedBox=_offset(geo.bleed_rect.as_box(), slug), lang=language,
     )
-    glyphs = reuse.number_glyphs(canvas, _characters(document))
-    painter = Painter(canvas, styles, images, glyphs=glyphs)
+    numbering = number_glyphs(canvas, _characters(document))
+    painter = Painter(canvas, styles, images, glyphs=numbering)
     for page in document.pages:
         canvas.translate(slug, slug)
         painter.page(page.items)
@@ -56,9 +57,9 @@ def draw_digital(path: str, document: Document, styles: Styles, fonts: FontSet,
     geo: Geometry = document.geometry
     canvas = Canvas(path, pagesize=(geo.width, geo.height), invariant=1, pageCompression=1,
                     initialFontName=fonts.name("regular"), lang=language)
-    glyphs = reuse.number_glyphs(canvas, _characters(document))
+    numbering = number_glyphs(canvas, _characters(document))
     tagger = Tagger(len(document.pages))
-    painter = Painter(canvas, styles, images, tagger, glyphs)
+    painter = Painter(canvas, styles, images, tagger, numbering)
     for index, page in enumerate(document.pages):
         tagger.new_page(index)
         painter.page(page.items)

@@ -10,7 +10,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from brochure.draw import replay, reuse
+from brochure.draw import replay
+from brochure.draw.glyphs import number_glyphs
 from brochure.text.paragraph import Para, characters_by_font
 
 FONT = "ReplayTestLato"
@@ -54,9 +55,9 @@ def _draw(paras: list[Para], extra: str = "", replaying: bool = True,
     for para in paras:
         for font, used in characters_by_font(para).items():
             chars.setdefault(font, set()).update(used)
-    glyphs = reuse.number_glyphs(canvas, chars) if replaying else None
+    glyphs = number_glyphs(canvas, chars) if replaying else None
     if not replaying:
-        reuse.number_glyphs(canvas, chars)
+        number_glyphs(canvas, chars)
     for n, para in enumerate(paras):
         replay.draw_paragraph(canvas, para, 20, 700 - 50 * n, glyphs)
     canvas.showPage()
@@ -104,7 +105,7 @@ def test_a_paragraph_with_a_link_is_always_drawn_afresh() -> None:
 def test_the_first_drawing_in_a_font_names_it_and_is_not_kept() -> None:
     canvas = Canvas("unused.pdf", invariant=1, initialFontName=FONT)
     para = _para("first words")
-    glyphs = reuse.number_glyphs(canvas, characters_by_font(para))
+    glyphs = number_glyphs(canvas, characters_by_font(para))
     replay.draw_paragraph(canvas, para, 20, 700, glyphs)
     assert len(replay._drawings) == 0
     replay.draw_paragraph(canvas, para, 20, 600, glyphs)
@@ -115,7 +116,7 @@ def test_a_drawing_that_codes_a_new_glyph_is_not_kept() -> None:
     """A character the numbering did not see is coded while drawing, in drawing order: no
     drawing in that document is kept from then on."""
     canvas = _canvas()
-    glyphs = reuse.number_glyphs(canvas, {FONT: set("abcé")})
+    glyphs = number_glyphs(canvas, {FONT: set("abcé")})
     replay.draw_paragraph(canvas, _para("abcé"), 20, 700, glyphs)
     assert len(replay._drawings) == 1
     replay.draw_paragraph(canvas, _para("Ångström"), 20, 650, glyphs)
@@ -139,7 +140,7 @@ def test_bold_paragraphs_in_another_order_are_not_mixed_up() -> None:
 def test_the_graphics_state_is_part_of_the_key() -> None:
     para = _para("overprinted or not")
     canvas = _canvas()
-    glyphs = reuse.number_glyphs(canvas, characters_by_font(para))
+    glyphs = number_glyphs(canvas, characters_by_font(para))
     replay.draw_paragraph(canvas, para, 20, 700, glyphs)
     canvas.saveState()
     canvas.setFillOverprint(True)
@@ -150,7 +151,7 @@ def test_the_graphics_state_is_part_of_the_key() -> None:
 
 def test_a_font_outside_the_numbering_may_only_have_fixed_codes() -> None:
     canvas = _canvas()
-    glyphs = reuse.number_glyphs(canvas, {FONT: set("ab")})
+    glyphs = number_glyphs(canvas, {FONT: set("ab")})
     replay.draw_paragraph(canvas, _para("<b>ab</b>"), 20, 700, glyphs)  # bold: ASCII only
     replay.draw_paragraph(canvas, _para("ab"), 20, 650, glyphs)
     assert len(replay._drawings) == 2
@@ -167,7 +168,7 @@ def test_a_second_name_for_the_same_face_is_the_same_font() -> None:
         pdfmetrics.registerFont(TTFont(alias, str(LATO)))
     assert pdfmetrics.getFont(alias) is pdfmetrics.getFont(FONT)
     canvas = _canvas()
-    glyphs = reuse.number_glyphs(canvas, {alias: set("abé"), FONT: set("ab")})
+    glyphs = number_glyphs(canvas, {alias: set("abé"), FONT: set("ab")})
     para = Para("abé", ParagraphStyle("alias", fontName=alias, fontSize=10, leading=12))
     para.wrap(200, 500)
     replay.draw_paragraph(canvas, para, 20, 700, glyphs)
@@ -184,7 +185,7 @@ def test_a_drawing_naming_a_graphics_state_is_not_kept() -> None:
 
     def drawn(alphas: list[float]) -> bytes:
         canvas = _canvas()
-        glyphs = reuse.number_glyphs(canvas, characters_by_font(para))
+        glyphs = number_glyphs(canvas, characters_by_font(para))
         for alpha in alphas:  # other items registering graphics states first
             canvas.saveState()
             canvas.setFillAlpha(alpha)

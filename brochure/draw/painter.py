@@ -9,10 +9,10 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from brochure.draw.glyphs import Numbering
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
 from brochure.draw.replay import draw_paragraph
-from brochure.draw.reuse import Numbering
 from brochure.draw.xobjects import draw_jpeg, is_jpeg
 from brochure.finish.tagging import Tagger
 from brochure.layout.items import (

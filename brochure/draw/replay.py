@@ -6,7 +6,7 @@ content stream depend only on:
 - the paragraph as wrapped: the same `Para` (they are shared between builds) at the same size;
 - where it is drawn, and the canvas's graphics state (colours, fonts, transparency...);
 - the document's internal font names, and the glyph codes of its characters. `number_glyphs`
-  (brochure/draw/reuse.py) codes every paragraph character before anything is drawn, from
+  (brochure/draw/glyphs.py) codes every paragraph character before anything is drawn, from
   the document's characters per font alone: that Numbering is part of the key.
 
 `draw_paragraph` keys a drawing by all of these. A drawing is kept only if every glyph code
@@ -26,7 +26,7 @@ import re
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from brochure.draw.reuse import Numbering, only_numbered
+from brochure.draw.glyphs import Numbering, only_numbered
 from brochure.recent import Recent
 
 KEPT = 512  # drawings kept: a brochure has a few dozen paragraphs per edition and format

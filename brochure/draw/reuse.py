@@ -7,24 +7,17 @@ fifty graphics states) again. `remember_subsets` (per font) and `install()` (for
 arrays of numbers, small plain dictionaries and ToUnicode maps) make them remember their
 last results, keyed by exactly what they depend on (the glyph list; the bytes; the values,
 their types and the layout settings), so the output is byte-for-byte what it would have
-been. Caches are small and bounded.
-
-ReportLab keeps ASCII characters at their own codes but numbers every other glyph in the
-order a document first draws it, so the same characters drawn in another order (an event
-name like "München" on page one that differs per variant) make another subset.
-`number_glyphs` numbers them in code-point order before drawing, so that documents using the
-same characters share their subsets (and paragraphs can be replayed: brochure/draw/replay.py).
+been. Caches are small and bounded. (Glyphs are numbered before drawing in
+brochure/draw/glyphs.py.)
 """
 
 from __future__ import annotations
 
 import zlib
-from typing import NamedTuple
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
 from brochure.recent import Recent
 
@@ -52,56 +45,6 @@ class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
         if not MIN_REMEMBERED <= len(text) <= MAX_REMEMBERED:
             return zlib.compress(text)
         return self._known.get_or_make(text, lambda: zlib.compress(text))
-
-
-class Numbering(NamedTuple):
-    """What number_glyphs numbered: per font, the characters that have no fixed code
-    (ReportLab keeps printable ASCII at its own codes), and how many codes the numbered
-    fonts then had. Equal numberings give every numbered character the same code."""
-
-    fonts: tuple[tuple[str, str], ...]
-    coded: int
-
-
-def number_glyphs(canvas: Canvas, characters: dict[str, set[str]]) -> Numbering:
-    """Give each TrueType font's characters their subset numbers in code-point order."""
-    fonts = []
-    for name in sorted(characters):
-        font = pdfmetrics.getFont(name)
-        if isinstance(font, TTFont) and characters[name]:
-            font.splitString("", canvas._doc)  # makes the document's state: ASCII coded
-            fixed = font.state[canvas._doc].assignments
-            text = "".join(sorted(characters[name]))
-            fonts.append((name, "".join(c for c in text if ord(c) not in fixed)))
-            font.splitString(text, canvas._doc)
-    numbering = Numbering(tuple(fonts), 0)
-    return numbering._replace(coded=_codes(canvas, _numbered(numbering)))
-
-
-def only_numbered(canvas: Canvas, numbering: Numbering) -> bool:
-    """Whether every glyph code in the canvas's document so far came from the numbering
-    or is fixed (so that the codes are a function of it, not of the order of drawing)."""
-    numbered = _numbered(numbering)
-    others = [font for font in canvas._doc.delayedFonts if font not in numbered]
-    return (_codes(canvas, numbered) == numbering.coded
-            and all(_codes(canvas, [font]) == _fixed_codes(font) for font in others))
-
-
-def _numbered(numbering: Numbering) -> set[TTFont]:
-    """The numbered fonts (ReportLab gives two names for one face the same font object)."""
-    return {pdfmetrics.getFont(name) for name, _ in numbering.fonts}
-
-
-def _codes(canvas: Canvas, fonts) -> int:
-    """How many characters the canvas's document has coded in these fonts."""
-    return sum(len(font.state[canvas._doc].assignments) for font in fonts)
-
-
-def _fixed_codes(font: TTFont) -> int:
-    """How many characters a fresh document codes in this font before drawing (ASCII)."""
-    if "_brochure_fixed" not in font.__dict__:
-        font._brochure_fixed = len(TTFont.State(font._asciiReadable, font).assignments)
-    return font._brochure_fixed
 
 
 def install() -> None:
