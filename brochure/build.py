@@ -4,14 +4,21 @@
 files, layout); only then does `build` write anything. The print edition is CMYK PDF/X-4
 with bleed and marks; the digital edition is trim-size, sRGB, tagged (PDF/UA-1), with live
 links. Each is checked after writing (print preflight, accessibility check).
+
+A process keeps work between builds (paragraphs, drawings, fonts: see the README), and that
+state is not safe to share between threads: builds in one process take turns. Build in
+several processes (as `--variants` does) to use several cores.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import wraps
 from pathlib import Path
 
 from brochure import __version__
@@ -105,6 +112,19 @@ def build(content_path: Path, options: BuildOptions) -> BuildResult:
     return build_located(load_located(content_path), options)
 
 
+_one_build_at_a_time = threading.RLock()
+
+
+def _taking_turns(function: Callable) -> Callable:
+    """Run function while no other thread of this process is building."""
+    @wraps(function)
+    def in_turn(*args, **kwargs):
+        with _one_build_at_a_time:
+            return function(*args, **kwargs)
+    return in_turn
+
+
+@_taking_turns
 def build_located(located: Located, options: BuildOptions) -> BuildResult:
     """As build, for content already parsed (a variant: base content with overrides)."""
     start = time.perf_counter()
@@ -127,6 +147,7 @@ def prepare(content_path: Path, options: BuildOptions, digital: bool = False) ->
     return prepare_located(load_located(content_path), options, digital)
 
 
+@_taking_turns
 def prepare_located(located: Located, options: BuildOptions, digital: bool = False) -> Prepared:
     """Validate parsed content and lay it out; paths resolve beside located.file."""
     try:

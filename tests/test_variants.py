@@ -1,5 +1,6 @@
 """Variants: YAML and CSV files, a parallel batch, and refusals that name the variant."""
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,28 @@ def test_a_control_character_from_a_spreadsheet_is_named(tmp_path):
     assert not outcome.ok
     (error,) = outcome.errors
     assert "event.name" in error and "U+000B" in error and f"{variants}:2:" in error
+
+
+def test_variants_built_in_threads_give_the_bytes_of_a_sequential_build(tmp_path):
+    """A cluster engine may call build_variant from threads (Dask's threaded scheduler): the
+    builds take turns, because what a process keeps between builds is shared."""
+    variants = load_variants(write(tmp_path, "v.yaml", YAML))
+    options = options_dict(BuildOptions(output=tmp_path, editions=("print",)))
+
+    def build_all(out: Path, threaded: bool) -> dict[str, bytes]:
+        def one(variant) -> None:
+            outcome = build_variant(SEED_CONTENT.read_text(), str(SEED_CONTENT), variant,
+                                    str(out), options)
+            assert outcome.ok, outcome.errors
+
+        if threaded:
+            with ThreadPoolExecutor(len(variants)) as pool:
+                list(pool.map(one, variants))
+        else:
+            for variant in variants:
+                one(variant)
+        return {path.name: path.read_bytes() for path in out.glob("*.pdf")}
+
+    threaded = build_all(tmp_path / "threads", threaded=True)
+    assert len(threaded) == 3
+    assert threaded == build_all(tmp_path / "one-by-one", threaded=False)
