@@ -30,7 +30,6 @@ from brochure.checks import (
     language_warnings,
     locate,
     placeholder_warnings,
-    raster_icon_issues,
     resolution_issues,
 )
 from brochure.content.compliance import compliance_issues, display_date, parse_month
@@ -160,8 +159,6 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     rules = compliance_issues(brochure, located, theme.veeva_id_pattern,
                               options.today or date.today())
     rules += alt_text_issues(brochure, located, "digital" in options.editions)
-    if "print" in options.editions:
-        rules += raster_icon_issues(brochure, located)
     _raise_if(rules + glyph_issues(brochure, located, fonts))
     res = gather(brochure, located)
     marks = brochure.print.crop_marks if options.crop_marks is None else options.crop_marks
@@ -172,7 +169,7 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
         document = lay_out(brochure, res, theme, styles, geo, live_links=digital)
     except BrochureError as exc:
         raise BrochureError([locate(i, located) for i in exc.issues]) from None
-    ppi = resolution_issues(document, res, located)
+    ppi = resolution_issues(document, res, located, digital)
     _raise_if(ppi + drawn_glyph_issues(document, fonts, located))
     warnings = [i for i in rules if i.severity == "warning"]
     warnings += ppi + placeholder_warnings(brochure, located) + language_warnings(brochure, located)

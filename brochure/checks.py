@@ -3,12 +3,14 @@ image resolution at placed size, placeholder links. They return issues; they nev
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
+from brochure.draw.stencil import load_stencil, stencil_ppi
 from brochure.errors import Issue
-from brochure.layout.items import Document, Photo, Text
+from brochure.layout.items import Document, Icon, Photo, Text
 from brochure.resources import Resources
 from brochure.text.labels import LABELS, has_labels
 from brochure.text.markup import plain_text
@@ -16,6 +18,7 @@ from brochure.text.paragraph import characters_by_font
 from brochure.theme.fonts import FontSet
 
 PPI_ERROR, PPI_WARN = 149, 224
+STENCIL_PPI_WARN = 600  # line art: a one-colour bitmap's hard edges show below this
 NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "decorative",
                "footer"}
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
@@ -58,25 +61,6 @@ def alt_text_issues(b: Brochure, located: Located, digital: bool) -> list[Issue]
                   located.file, line, col, "hero.alt", "error" if digital else "warning")]
 
 
-def raster_icon_issues(b: Brochure, located: Located) -> list[Issue]:
-    """A PNG icon would put RGB colour into the print edition, which printers refuse."""
-    issues = []
-    for i, stat in enumerate(b.stats):
-        if stat.icon and _is_bitmap(stat.icon):
-            line, col = located.where(("stats", i, "icon"))
-            issues.append(Issue(
-                f"'{stat.icon}' is a bitmap: in print it would bring RGB colour, which printers "
-                "refuse — use an SVG icon (drawn in the theme's icon colour) or a built-in one",
-                located.file, line, col, f"stats[{i}].icon"))
-    return issues
-
-
-def _is_bitmap(icon: str) -> bool:
-    """Not a built-in name (no folder, no suffix) and not an SVG file: a bitmap."""
-    builtin = "/" not in icon and "." not in icon
-    return not builtin and Path(icon).suffix.lower() != ".svg"
-
-
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
     issues = []
     for path, text in printed_strings(b.dump()):
@@ -117,20 +101,46 @@ def locate(issue: Issue, located: Located) -> Issue:
     return Issue(issue.message, located.file, line, col, issue.field, issue.severity)
 
 
-def resolution_issues(document: Document, res: Resources, located: Located) -> list[Issue]:
+def resolution_issues(document: Document, res: Resources, located: Located,
+                      digital: bool = False) -> list[Issue]:
+    """The photo's resolution, and in print a bitmap icon's (drawn as a stencil)."""
     issues = []
     for page in document.pages:
         for item in page.items:
             if isinstance(item, Photo) and res.hero and item.path == str(res.hero.path):
-                ppi = res.hero.width / (item.placed.w / 72)
-                if ppi < PPI_WARN:
-                    severity = "error" if ppi < PPI_ERROR else "warning"
-                    needed = int(item.placed.w / 72 * 300)
-                    issues.append(locate(Issue(
-                        f"the photo prints at {ppi:.0f} ppi; print needs {PPI_WARN}+ "
-                        f"(aim for 300: {needed} px wide) — use a larger image",
-                        field=item.field, severity=severity), located))
+                issues += _photo_ppi_issues(item, res.hero.width, located)
+            elif isinstance(item, Icon) and not digital and _is_bitmap(item.path):
+                issues += _stencil_ppi_issues(item, located)
     return issues
+
+
+def _photo_ppi_issues(item: Photo, width_px: int, located: Located) -> list[Issue]:
+    ppi = width_px / (item.placed.w / 72)
+    if ppi >= PPI_WARN:
+        return []
+    needed = int(item.placed.w / 72 * 300)
+    return [locate(Issue(
+        f"the photo prints at {ppi:.0f} ppi; print needs {PPI_WARN}+ "
+        f"(aim for 300: {needed} px wide) — use a larger image",
+        field=item.field, severity="error" if ppi < PPI_ERROR else "warning"), located)]
+
+
+def _stencil_ppi_issues(item: Icon, located: Located) -> list[Issue]:
+    """A bitmap icon prints as a one-colour stencil: hard edges, which show below line-art
+    resolution."""
+    ppi = stencil_ppi(item.path, item.rect)
+    if ppi >= STENCIL_PPI_WARN:
+        return []
+    needed = math.ceil(load_stencil(item.path).width * STENCIL_PPI_WARN / ppi)
+    return [locate(Issue(
+        f"this bitmap icon prints as a one-colour shape at {ppi:.0f} ppi, and its edges "
+        f"will look jagged below {STENCIL_PPI_WARN} ppi — use an SVG, or a PNG at least "
+        f"{needed} px wide", field=item.field,
+        severity="error" if ppi < PPI_ERROR else "warning"), located)]
+
+
+def _is_bitmap(icon: str) -> bool:
+    return Path(icon).suffix.lower() != ".svg"
 
 
 def placeholder_warnings(b: Brochure, located: Located) -> list[Issue]:

@@ -86,7 +86,7 @@ class _Finder:
             close = closest(value, icon_names())
             hint = (f"did you mean '{close[0]}'?" if close else
                     f"use one of: {', '.join(icon_names())}, or the path of your own .svg "
-                    "(or .png, digital only)")
+                    "or .png")
             self.problem(path, f"unknown icon '{value}' — {hint}")
             return None
         found = self.file(value, path)

@@ -4,13 +4,14 @@ from datetime import date
 
 import pikepdf
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
-from brochure.build import BuildOptions, build
+from brochure.build import BuildOptions, build, prepare
 from brochure.cli import main
 from brochure.errors import BrochureError
+from brochure.layout.items import Icon
 from tests.conftest import SEED_CONTENT
-from tests.pdfread import page_texts
+from tests.pdfread import page_texts, render
 
 MINIMAL = """title: Partnering for a healthier future
 stats:
@@ -185,25 +186,69 @@ def test_approval_record_follows_the_theme_logo(tmp_path):
     assert digest() != before
 
 
-def test_a_bitmap_icon_is_refused_for_print_and_kept_for_screen(tmp_path):
-    """A PNG icon would bring RGB into the print edition (its preflight would fail)."""
-    Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(tmp_path / "dot.png")
+def _disc(size: int, path, opaque: bool = False) -> None:
+    """A red disc: on a transparent ground, or (opaque) on white."""
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 255 if opaque else 0))
+    ImageDraw.Draw(image).ellipse((size // 8, size // 8, size * 7 // 8, size * 7 // 8),
+                                  fill=(200, 30, 30, 255))
+    image.convert("RGB" if opaque else "RGBA").save(path, "PNG")
+
+
+def _icon_pixels(pdf_path, edition: str) -> list[tuple]:
+    """The rendered pixels across the stat icon's box, at 100 dpi."""
+    prepared = prepare(pdf_path.parent / "content.yaml", BuildOptions(
+        output=pdf_path, editions=(edition,)), digital=edition == "digital")
+    (icon,) = [i for i in prepared.document.pages[0].items if isinstance(i, Icon)]
+    geo, r, scale = prepared.document.geometry, icon.rect, 100 / 72
+    offset = geo.slug if edition == "print" else 0
+    page = render(pdf_path, 0, 100)
+    return [page.getpixel((round((r.x + r.w * i / 10 + offset) * scale),
+                           round((page.height / scale - r.y - r.h * j / 10 - offset) * scale)))
+            for i in range(1, 10) for j in range(1, 10)]
+
+
+@pytest.mark.parametrize("opaque", [False, True])
+def test_a_bitmap_icon_prints_as_its_shape_in_the_icon_colour(tmp_path, opaque):
+    """In print a PNG's RGB would be refused: its shape (alpha, or dark pixels) is a
+    one-colour stencil in the theme's icon colour, as an SVG icon is; on screen it keeps its
+    own colours."""
+    _disc(1024, tmp_path / "dot.png", opaque)
+    content = write(tmp_path, "", MINIMAL.replace("icon: building", "icon: dot.png"))
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf"))
+    assert [e.report.verdict for e in result.editions] == ["pass", "pass"]
+    assert not [w for w in result.warnings if w.field == "stats[0].icon"]
+    with pikepdf.open(tmp_path / "m.pdf") as pdf:
+        (stencil,) = [x for x in pdf.pages[0].Resources.XObject.values()
+                      if x.get("/ImageMask") is True]
+        assert (stencil.Width, stencil.Height) == (1024, 1024)
+    printed = _icon_pixels(tmp_path / "m.pdf", "print")
+    screen = _icon_pixels(tmp_path / "m-digital.pdf", "digital")
+    red = [p for p in screen if p[0] > 180 and p[1] < 60]
+    assert len(red) >= 20  # the disc, in its own red, on screen
+    inked = [p for p in printed if p != (255, 255, 255)]
+    assert len(inked) >= 20 and not [p for p in inked if p[0] > 180 and p[1] < 60]
+
+
+def test_a_small_bitmap_icon_is_refused_for_print_with_the_size_it_needs(tmp_path):
+    _disc(64, tmp_path / "dot.png")
     content = write(tmp_path, "", MINIMAL.replace("icon: building", "icon: dot.png"))
     with pytest.raises(BrochureError) as caught:
         build(content, BuildOptions(output=tmp_path / "m.pdf"))
     (issue,) = caught.value.issues
-    assert issue.field == "stats[0].icon" and "SVG" in issue.message and issue.line == 3
+    assert (issue.field, issue.line) == ("stats[0].icon", 3)
+    assert "jagged" in issue.message and "use an SVG, or a PNG at least" in issue.message
     result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("digital",)))
     assert result.editions[0].report.verdict == "pass"
 
 
-def test_a_bitmap_icon_without_a_suffix_is_refused_for_print_too(tmp_path):
+def test_a_mid_sized_bitmap_icon_prints_with_a_warning(tmp_path):
     (tmp_path / "icons").mkdir()
-    Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(tmp_path / "icons" / "dot", "PNG")
+    _disc(256, tmp_path / "icons" / "dot")  # a PNG without a suffix is a bitmap too
     content = write(tmp_path, "", MINIMAL.replace("icon: building", "icon: icons/dot"))
-    with pytest.raises(BrochureError) as caught:
-        build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
-    assert caught.value.issues[0].field == "stats[0].icon"
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    assert result.editions[0].report.verdict == "pass"
+    (warning,) = [w for w in result.warnings if w.field == "stats[0].icon"]
+    assert warning.severity == "warning" and "jagged" in warning.message
 
 
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):

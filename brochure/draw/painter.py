@@ -13,6 +13,7 @@ from brochure.draw.glyphs import Numbering
 from brochure.draw.icons import draw_icon, load_svg
 from brochure.draw.qr import draw_qr
 from brochure.draw.replay import draw_paragraph
+from brochure.draw.stencil import draw_stencil
 from brochure.draw.xobjects import draw_jpeg, is_jpeg
 from brochure.finish.tagging import Tagger
 from brochure.layout.items import (
@@ -110,9 +111,14 @@ class Painter:
         c.restoreState()
 
     def _icon(self, item: Icon) -> None:
+        """An SVG or, in print, a bitmap's shape, in the icon colour; on screen a bitmap
+        keeps its own colours."""
         path = Path(item.path)
+        colour = self.styles.colour(item.colour)
         if path.suffix.lower() == ".svg":
-            draw_icon(self.canvas, load_svg(path), item.rect, self.styles.colour(item.colour))
+            draw_icon(self.canvas, load_svg(path), item.rect, colour)
+        elif not self.styles.screen:
+            draw_stencil(self.canvas, item.path, item.rect, colour)
         else:
             r = item.rect
             self.canvas.drawImage(self.images.get(item.path, item.path), r.x, r.y, r.w, r.h,

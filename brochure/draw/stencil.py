@@ -1,0 +1,87 @@
+"""Bitmap icons in print, as one-colour stencils.
+
+A PNG icon cannot go into the print edition as it is: its colours are RGB, which printers
+refuse. Like an SVG icon, it is drawn in the theme's icon colour instead. Its shape (the
+alpha channel, or for an opaque image its dark pixels) becomes a 1-bit image mask, which
+PDF paints in the current fill colour (CMYK in print). A stencil is made once per version of
+its file and named by its bits, so the same icon in two places is one image in the PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from typing import NamedTuple
+
+from PIL import Image, ImageOps
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+from reportlab.pdfgen.canvas import Canvas
+
+from brochure.stamps import per_stamp
+from brochure.units import Rect
+
+INK_FROM = 128  # coverage (0–255) from which a pixel is inked: the shape's half-way edge
+
+
+class Stencil(NamedTuple):
+    width: int  # pixels
+    height: int
+    bits: bytes  # deflated, one bit per pixel, rows padded to a byte; 0 = ink (PDF's way)
+    name: str  # from the bits: the same shape is one image
+
+
+@per_stamp(maxsize=32)
+def load_stencil(path: str) -> Stencil:
+    """The image's shape as a stencil (the file was checked as an image when gathered)."""
+    with Image.open(path) as image:
+        image.load()
+        coverage = _coverage(image)
+    mask = coverage.point(lambda v: 0 if v >= INK_FROM else 255, mode="1")
+    packed = mask.tobytes()
+    digest = hashlib.sha256(f"{mask.width}x{mask.height}".encode() + packed).hexdigest()
+    return Stencil(mask.width, mask.height, zlib.compress(packed), f"Stencil{digest[:24]}")
+
+
+def _coverage(image: Image.Image) -> Image.Image:
+    """How much ink each pixel gets (255 = full): its opacity, else its darkness."""
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        return image.convert("RGBA").getchannel("A")
+    return ImageOps.invert(image.convert("L"))
+
+
+def stencil_ppi(path: str, rect: Rect) -> float:
+    """The stencil's resolution when fitted into rect."""
+    stencil = load_stencil(path)
+    return 72 / _scale(stencil, rect)
+
+
+def draw_stencil(canvas: Canvas, path: str, rect: Rect, colour: Color) -> None:
+    """Paint the image's shape centred in rect, scaled to fit, in one colour."""
+    stencil = load_stencil(path)
+    scale = _scale(stencil, rect)
+    w, h = stencil.width * scale, stencil.height * scale
+    doc = canvas._doc
+    registered = doc.getXObjectName(stencil.name)
+    if registered not in doc.idToObject:
+        doc.Reference(_image(stencil), registered)
+    canvas.saveState()
+    canvas.setFillColor(colour)
+    canvas.translate(rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2)
+    canvas.scale(w, h)
+    canvas._code.append(f"/{registered} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(stencil.name)  # lists it in the page's resources
+
+
+def _scale(stencil: Stencil, rect: Rect) -> float:
+    return min(rect.w / stencil.width, rect.h / stencil.height)
+
+
+def _image(stencil: Stencil) -> PDFStream:
+    return PDFStream(PDFDictionary({
+        "Type": PDFName("XObject"), "Subtype": PDFName("Image"),
+        "Width": stencil.width, "Height": stencil.height,
+        "ImageMask": "true", "BitsPerComponent": 1,  # (a Python True would print "True")
+        "Filter": PDFName("FlateDecode"),
+    }), stencil.bits, filters=None)
