@@ -169,7 +169,7 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
         document = lay_out(brochure, res, theme, styles, geo, live_links=digital)
     except BrochureError as exc:
         raise BrochureError([locate(i, located) for i in exc.issues]) from None
-    ppi = resolution_issues(document, res, located, digital)
+    ppi = resolution_issues(document, res, located, "print" in options.editions and not digital)
     _raise_if(ppi + drawn_glyph_issues(document, fonts, located))
     warnings = [i for i in rules if i.severity == "warning"]
     warnings += ppi + placeholder_warnings(brochure, located) + language_warnings(brochure, located)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
-from brochure.draw.stencil import load_stencil, stencil_ppi
+from brochure.draw.stencil import image_ppi, load_stencil
 from brochure.errors import Issue
 from brochure.layout.items import Document, Icon, Photo, Text
 from brochure.resources import Resources
@@ -18,7 +18,7 @@ from brochure.text.paragraph import characters_by_font
 from brochure.theme.fonts import FontSet
 
 PPI_ERROR, PPI_WARN = 149, 224
-STENCIL_PPI_WARN = 600  # line art: a one-colour bitmap's hard edges show below this
+STENCIL_PPI_WARN = 300  # a one-colour bitmap's edges (smoothed) look stepped below this
 NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "decorative",
                "footer"}
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
@@ -102,14 +102,14 @@ def locate(issue: Issue, located: Located) -> Issue:
 
 
 def resolution_issues(document: Document, res: Resources, located: Located,
-                      digital: bool = False) -> list[Issue]:
-    """The photo's resolution, and in print a bitmap icon's (drawn as a stencil)."""
+                      stencils: bool = False) -> list[Issue]:
+    """The photo's resolution, and with stencils (a print edition) each bitmap icon's."""
     issues = []
     for page in document.pages:
         for item in page.items:
             if isinstance(item, Photo) and res.hero and item.path == str(res.hero.path):
                 issues += _photo_ppi_issues(item, res.hero.width, located)
-            elif isinstance(item, Icon) and not digital and _is_bitmap(item.path):
+            elif isinstance(item, Icon) and stencils and _is_bitmap(item.path):
                 issues += _stencil_ppi_issues(item, located)
     return issues
 
@@ -126,15 +126,14 @@ def _photo_ppi_issues(item: Photo, width_px: int, located: Located) -> list[Issu
 
 
 def _stencil_ppi_issues(item: Icon, located: Located) -> list[Issue]:
-    """A bitmap icon prints as a one-colour stencil: hard edges, which show below line-art
-    resolution."""
-    ppi = stencil_ppi(item.path, item.rect)
+    """A bitmap icon prints as a one-colour shape, whose edges step below 300 ppi."""
+    ppi = image_ppi(item.path, item.rect)
     if ppi >= STENCIL_PPI_WARN:
         return []
-    needed = math.ceil(load_stencil(item.path).width * STENCIL_PPI_WARN / ppi)
+    needed = math.ceil(load_stencil(item.path).source_width * STENCIL_PPI_WARN / ppi)
     return [locate(Issue(
-        f"this bitmap icon prints as a one-colour shape at {ppi:.0f} ppi, and its edges "
-        f"will look jagged below {STENCIL_PPI_WARN} ppi — use an SVG, or a PNG at least "
+        f"this bitmap icon prints as a one-colour shape at {math.floor(ppi)} ppi, and its "
+        f"edges look stepped below {STENCIL_PPI_WARN} ppi — use an SVG, or a PNG at least "
         f"{needed} px wide", field=item.field,
         severity="error" if ppi < PPI_ERROR else "warning"), located)]
 

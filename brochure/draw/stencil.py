@@ -1,10 +1,13 @@
 """Bitmap icons in print, as one-colour stencils.
 
 A PNG icon cannot go into the print edition as it is: its colours are RGB, which printers
-refuse. Like an SVG icon, it is drawn in the theme's icon colour instead. Its shape (the
-alpha channel, or for an opaque image its dark pixels) becomes a 1-bit image mask, which
-PDF paints in the current fill colour (CMYK in print). A stencil is made once per version of
-its file and named by its bits, so the same icon in two places is one image in the PDF.
+refuse. Like an SVG icon, it is drawn in the theme's icon colour instead. Its shape (its
+transparency, or for an image without any its dark pixels) becomes a 1-bit image mask,
+which PDF paints in the current fill colour (CMYK in print). The shape is cut at half
+coverage after smoothing the image up to four times its size (at most MAX_SIDE pixels), so
+its edges follow the icon's anti-aliasing rather than its pixel steps. A stencil is made
+once per version of its file and named by its bits, so the same icon in two places is one
+image in the PDF.
 """
 
 from __future__ import annotations
@@ -22,10 +25,14 @@ from brochure.stamps import per_stamp
 from brochure.units import Rect
 
 INK_FROM = 128  # coverage (0–255) from which a pixel is inked: the shape's half-way edge
+UPSAMPLE = 4  # a small icon is smoothed up to this many times its size before the cut
+MAX_SIDE = 2048  # pixels: beyond this a stencil is sharper than any press prints it
 
 
 class Stencil(NamedTuple):
-    width: int  # pixels
+    source_width: int  # the image's pixels (what its resolution is judged by)
+    source_height: int
+    width: int  # the stencil's pixels
     height: int
     bits: bytes  # deflated, one bit per pixel, rows padded to a byte; 0 = ink (PDF's way)
     name: str  # from the bits: the same shape is one image
@@ -36,24 +43,41 @@ def load_stencil(path: str) -> Stencil:
     """The image's shape as a stencil (the file was checked as an image when gathered)."""
     with Image.open(path) as image:
         image.load()
-        coverage = _coverage(image)
+        size = image.size
+        coverage = _resampled(_coverage(image))
     mask = coverage.point(lambda v: 0 if v >= INK_FROM else 255, mode="1")
     packed = mask.tobytes()
     digest = hashlib.sha256(f"{mask.width}x{mask.height}".encode() + packed).hexdigest()
-    return Stencil(mask.width, mask.height, zlib.compress(packed), f"Stencil{digest[:24]}")
+    return Stencil(*size, mask.width, mask.height, zlib.compress(packed),
+                   f"Stencil{digest[:24]}")
 
 
 def _coverage(image: Image.Image) -> Image.Image:
-    """How much ink each pixel gets (255 = full): its opacity, else its darkness."""
+    """How much ink each pixel gets (255 = full): its opacity if any pixel is see-through,
+    else its darkness."""
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
-        return image.convert("RGBA").getchannel("A")
+        alpha = (image if image.mode == "RGBA" else image.convert("RGBA")).getchannel("A")
+        if alpha.getextrema()[0] < 255:
+            return alpha
+    if image.mode in ("I", "I;16", "I;16B", "I;16L"):  # 16-bit grey: scaled, not clipped
+        image = image.point(lambda v: v / 257)
     return ImageOps.invert(image.convert("L"))
 
 
-def stencil_ppi(path: str, rect: Rect) -> float:
-    """The stencil's resolution when fitted into rect."""
+def _resampled(coverage: Image.Image) -> Image.Image:
+    """Smoothed up to UPSAMPLE times, or down to MAX_SIDE, before the cut."""
+    factor = min(UPSAMPLE, MAX_SIDE / max(coverage.size))
+    size = (max(1, round(coverage.width * factor)), max(1, round(coverage.height * factor)))
+    if size == coverage.size:
+        return coverage
+    smoothing = Image.Resampling.BICUBIC if factor > 1 else Image.Resampling.BOX
+    return coverage.resize(size, smoothing)
+
+
+def image_ppi(path: str, rect: Rect) -> float:
+    """The image's own resolution when fitted into rect (not the smoothed stencil's)."""
     stencil = load_stencil(path)
-    return 72 / _scale(stencil, rect)
+    return stencil.source_width / (stencil.width * _scale(stencil, rect) / 72)
 
 
 def draw_stencil(canvas: Canvas, path: str, rect: Rect, colour: Color) -> None:
