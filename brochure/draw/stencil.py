@@ -16,7 +16,7 @@ import hashlib
 import zlib
 from typing import NamedTuple
 
-from PIL import Image, ImageOps
+from PIL import Image
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
@@ -61,7 +61,7 @@ def _coverage(image: Image.Image) -> Image.Image:
             return alpha
     if image.mode in ("I", "I;16", "I;16B", "I;16L"):  # 16-bit grey: scaled, not clipped
         image = image.point(lambda v: v / 257)
-    return ImageOps.invert(image.convert("L"))
+    return image.convert("L").point(lambda v: 255 - v)
 
 
 def _resampled(coverage: Image.Image) -> Image.Image:
