@@ -17,6 +17,7 @@ from brochure.preflight.model import Finding
 SMALL_TEXT_PT = 8.0
 OVERPRINT_BELOW_PT = 12.0
 EPS = 1e-3
+LINE_ART_PPI = 550  # one-colour images with hard edges (what printers' preflights use)
 
 
 def missing_resources(page: int, events: list) -> list[Finding]:
@@ -78,14 +79,27 @@ def effective_ppi(e: ImagePlaced) -> float:
 
 
 def resolution(page: int, events: list, ppi_error: float, ppi_warn: float) -> list[Finding]:
+    """Each image's lowest resolution on the page: a photo's against the limits, a stencil's
+    (an image mask, one colour with hard edges) against line art's."""
     lowest: dict[tuple[str, str], tuple[float, ImagePlaced]] = {}
     for e in events:
-        if isinstance(e, ImagePlaced) and e.space is not None:
+        if isinstance(e, ImagePlaced):
             ppi = effective_ppi(e)
             key = (e.where, e.name)
             if ppi < lowest.get(key, (math.inf,))[0]:
                 lowest[key] = (ppi, e)
-    return [_ppi_finding(page, ppi, e, ppi_error, ppi_warn) for ppi, e in lowest.values()]
+    return [_ppi_finding(page, ppi, e, ppi_error, ppi_warn) if e.space is not None
+            else _line_art_finding(page, ppi, e) for ppi, e in lowest.values()]
+
+
+def _line_art_finding(page: int, ppi: float, e: ImagePlaced) -> Finding:
+    size = f"{e.width}x{e.height} px in the {e.where}"
+    if ppi >= LINE_ART_PPI:
+        return Finding("image.ppi", "info", page, e.name,
+                       f"a one-colour stencil, prints at {ppi:.0f} ppi ({size}).")
+    return Finding("image.low-ppi-line-art", "warning", page, e.name,
+                   f"a one-colour stencil prints at {ppi:.0f} ppi ({size}); its hard edges "
+                   f"show as steps below {LINE_ART_PPI} ppi — use vector art or a larger image")
 
 
 def _ppi_finding(page: int, ppi: float, e: ImagePlaced, ppi_error, ppi_warn) -> Finding:

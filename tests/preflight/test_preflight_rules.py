@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pikepdf
 import pytest
+from PIL import Image, ImageDraw
 from preflight_pdfs import BLEED_BOX, FONT, cmyk_image, good_page, make_pdfx
+from reportlab.lib.colors import CMYKColor
 
+from brochure.draw.stencil import draw_stencil
 from brochure.preflight import check_pdf
 from brochure.preflight.report import format_text, summary
+from brochure.units import Rect
 
 
 def error_rules(path) -> set[str]:
@@ -271,3 +275,19 @@ def test_an_image_the_page_does_not_have_is_an_error(make):
     report = check_pdf(make.altered(make.pdf("missing-xobject"), draws_a_missing_image))
     assert [(f.rule, f.object) for f in report.errors] == [
         ("content.missing-resource", "content stream /Gone")]
+
+
+@pytest.mark.parametrize(("pixels", "warned"), [(64, True), (2048, False)])
+def test_a_low_resolution_stencil_is_warned_about_as_line_art(make, tmp_path, pixels, warned):
+    """An image mask (one colour, hard edges) is judged against line art's 550 ppi."""
+    image = Image.new("L", (pixels, pixels), 255)
+    ImageDraw.Draw(image).ellipse((0, 0, pixels - 1, pixels - 1), fill=0)
+    image.save(tmp_path / f"dot{pixels}.png")
+
+    def stencil(c):
+        draw_stencil(c, str(tmp_path / f"dot{pixels}.png"), Rect(40, 40, 60, 60),
+                     CMYKColor(0, 0, 0, 1))
+
+    path = make.pdf(f"stencil{pixels}", stencil)
+    assert ("image.low-ppi-line-art" in warning_rules(path)) is warned
+    assert "image.low-ppi-line-art" not in error_rules(path)
