@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import wraps
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from brochure import __version__
 from brochure.checks import (
@@ -112,12 +113,15 @@ def build(content_path: Path, options: BuildOptions) -> BuildResult:
 
 
 _one_build_at_a_time = threading.RLock()
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def _taking_turns(function: Callable) -> Callable:
-    """Run function while no other thread of this process is building."""
+def _taking_turns(function: Callable[P, R]) -> Callable[P, R]:
+    """Run function while no other thread of this process is building. (Reading content
+    and applying a variant's overrides keep nothing between builds: they need no turn.)"""
     @wraps(function)
-    def in_turn(*args, **kwargs):
+    def in_turn(*args: P.args, **kwargs: P.kwargs) -> R:
         with _one_build_at_a_time:
             return function(*args, **kwargs)
     return in_turn

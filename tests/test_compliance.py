@@ -230,15 +230,38 @@ def test_a_bitmap_icon_prints_as_its_shape_in_the_icon_colour(tmp_path, opaque, 
     assert not [p for p in inked if p[0] > 180 and p[1] < 60]
 
 
+@pytest.mark.parametrize(("disc", "ground"), [
+    ((255, 150, 0), (255, 255, 255)),  # orange on white: light, but not the background
+    ((255, 255, 255), (20, 60, 200)),  # white on blue: the disc is the shape, not the blue
+])
+def test_an_opaque_icon_is_what_differs_from_its_background(tmp_path, disc, ground):
+    image = Image.new("RGB", (400, 400), ground)
+    ImageDraw.Draw(image).ellipse((50, 50, 350, 350), fill=disc)
+    image.save(tmp_path / "dot.png")
+    assert 20 <= _inked_in_print(tmp_path) <= 60  # the disc (about 45 of 81 samples)
+
+
+def _inked_in_print(folder) -> int:
+    """Build the minimal brochure with folder/dot.png as its icon; count inked samples."""
+    (folder / "content.yaml").write_text(MINIMAL.replace("icon: building", "icon: dot.png"))
+    build(folder / "content.yaml", BuildOptions(output=folder / "m.pdf", editions=("print",)))
+    return len([p for p in _icon_pixels(folder / "m.pdf", "print") if min(p) < 150])
+
+
+def test_an_icon_of_one_plain_colour_is_refused_for_print(tmp_path):
+    Image.new("RGB", (400, 400), (200, 30, 30)).save(tmp_path / "dot.png")
+    content = write(tmp_path, "", MINIMAL.replace("icon: building", "icon: dot.png"))
+    with pytest.raises(BrochureError) as caught:
+        build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
+    (issue,) = caught.value.issues
+    assert issue.field == "stats[0].icon" and "no shape to print" in issue.message
+
+
 def test_a_sixteen_bit_grey_icon_keeps_its_shape(tmp_path):
     grey = Image.new("I;16", (400, 400), 65535)
     ImageDraw.Draw(grey).ellipse((50, 50, 350, 350), fill=13107)  # an 80%-dark disc
     grey.save(tmp_path / "dot.png")
-    (tmp_path / "content.yaml").write_text(MINIMAL.replace("icon: building", "icon: dot.png"))
-    build(tmp_path / "content.yaml", BuildOptions(output=tmp_path / "m.pdf",
-                                                  editions=("print",)))
-    inked = [p for p in _icon_pixels(tmp_path / "m.pdf", "print") if min(p) < 150]
-    assert 20 <= len(inked) <= 60
+    assert 20 <= _inked_in_print(tmp_path) <= 60
 
 
 def test_a_small_bitmap_icon_is_refused_for_print_with_the_size_it_needs(tmp_path):

@@ -55,9 +55,8 @@ def _draw(paras: list[Para], extra: str = "", replaying: bool = True,
     for para in paras:
         for font, used in characters_by_font(para).items():
             chars.setdefault(font, set()).update(used)
-    glyphs = number_glyphs(canvas, chars) if replaying else None
-    if not replaying:
-        number_glyphs(canvas, chars)
+    numbering = number_glyphs(canvas, chars)
+    glyphs = numbering if replaying else None  # None: draw afresh, keep nothing
     for n, para in enumerate(paras):
         replay.draw_paragraph(canvas, para, 20, 700 - 50 * n, glyphs)
     canvas.showPage()
@@ -115,13 +114,22 @@ def test_the_first_drawing_in_a_font_names_it_and_is_not_kept() -> None:
 def test_a_drawing_that_codes_a_new_glyph_is_not_kept() -> None:
     """A character the numbering did not see is coded while drawing, in drawing order: no
     drawing in that document is kept from then on."""
-    canvas = _canvas()
-    glyphs = number_glyphs(canvas, {FONT: set("abcé")})
-    replay.draw_paragraph(canvas, _para("abcé"), 20, 700, glyphs)
-    assert len(replay._drawings) == 1
-    replay.draw_paragraph(canvas, _para("Ångström"), 20, 650, glyphs)
-    replay.draw_paragraph(canvas, _para("abc Å"), 20, 600, glyphs)
-    assert len(replay._drawings) == 1
+    first, new, last = _para("abcé"), _para("Ångström"), _para("abc Å")
+
+    def drawn() -> bytes:
+        canvas = _canvas()
+        glyphs = number_glyphs(canvas, {FONT: set("abcé")})
+        replay.draw_paragraph(canvas, first, 20, 700, glyphs)
+        replay.draw_paragraph(canvas, new, 20, 650, glyphs)
+        replay.draw_paragraph(canvas, last, 20, 600, glyphs)
+        canvas.showPage()
+        return canvas.getpdfdata()
+
+    drawn()
+    assert len(replay._drawings) == 1  # only the first, drawn before Å was coded
+    replayed = drawn()
+    replay._drawings.clear()
+    assert replayed == drawn()
 
 
 def test_bold_paragraphs_in_another_order_are_not_mixed_up() -> None:
@@ -138,15 +146,26 @@ def test_bold_paragraphs_in_another_order_are_not_mixed_up() -> None:
 
 
 def test_the_graphics_state_is_part_of_the_key() -> None:
+    """The same paragraph plain, then inside an overprint state: two drawings, and a
+    second document made of replays is the document drawn afresh."""
     para = _para("overprinted or not")
-    canvas = _canvas()
-    glyphs = number_glyphs(canvas, characters_by_font(para))
-    replay.draw_paragraph(canvas, para, 20, 700, glyphs)
-    canvas.saveState()
-    canvas.setFillOverprint(True)
-    replay.draw_paragraph(canvas, para, 20, 700, glyphs)
-    canvas.restoreState()
+
+    def drawn() -> bytes:
+        canvas = _canvas()
+        glyphs = number_glyphs(canvas, characters_by_font(para))
+        replay.draw_paragraph(canvas, para, 20, 700, glyphs)
+        canvas.saveState()
+        canvas.setFillOverprint(True)
+        replay.draw_paragraph(canvas, para, 20, 700, glyphs)
+        canvas.restoreState()
+        canvas.showPage()
+        return canvas.getpdfdata()
+
+    drawn()
     assert len(replay._drawings) == 2
+    replayed = drawn()
+    replay._drawings.clear()
+    assert replayed == drawn()
 
 
 def test_a_font_outside_the_numbering_may_only_have_fixed_codes() -> None:

@@ -23,7 +23,7 @@ def test_long_number_arrays_are_remembered_with_the_same_bytes():
 def test_small_plain_dictionaries_are_remembered_with_the_same_bytes():
     reuse.install()
     document = pdfdoc.PDFDocument()
-    for items in ({"ca": 0.5}, {"ca": 1}, {"op": True}, {"OP": 1}, {"BM": "/Multiply"},
+    for items in ({"ca": 0.5}, {"ca": 1}, {"ca": 1.0}, {"op": True}, {"OP": 1}, {"BM": "/Multiply"},
                   {"b": 2, "a": 1}, {"S": pdfdoc.PDFString("text")}):
         dictionary = pdfdoc.PDFDictionary(items)
         first = dictionary.format(document)
@@ -41,3 +41,5 @@ def test_to_unicode_maps_are_made_once_per_font_and_subset():
     assert made == reuse._plain_to_unicode_map("F1+0", subset)
     assert ttfonts.makeToUnicodeCMap("F1+0", subset) is made
     assert ttfonts.makeToUnicodeCMap("F2+0", subset) != made
+    assert ttfonts.makeToUnicodeCMap("F1+0", subset[:2]) == reuse._plain_to_unicode_map(
+        "F1+0", subset[:2]) != made  # the same font, another glyph list

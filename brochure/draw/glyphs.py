@@ -39,7 +39,7 @@ def number_glyphs(canvas: Canvas, characters: dict[str, set[str]]) -> Numbering:
             fonts.append((name, "".join(c for c in text if ord(c) not in fixed)))
             font.splitString(text, canvas._doc)
     numbering = Numbering(tuple(fonts), 0)
-    return numbering._replace(coded=_codes(canvas, _numbered(numbering)))
+    return numbering._replace(coded=codes(canvas, _numbered(numbering)))
 
 
 def only_numbered(canvas: Canvas, numbering: Numbering) -> bool:
@@ -47,8 +47,8 @@ def only_numbered(canvas: Canvas, numbering: Numbering) -> bool:
     or is fixed (so that the codes are a function of it, not of the order of drawing)."""
     numbered = _numbered(numbering)
     others = [font for font in canvas._doc.delayedFonts if font not in numbered]
-    return (_codes(canvas, numbered) == numbering.coded
-            and all(_codes(canvas, [font]) == _fixed_codes(font) for font in others))
+    return (codes(canvas, numbered) == numbering.coded
+            and all(codes(canvas, [font]) == _fixedcodes(font) for font in others))
 
 
 def _numbered(numbering: Numbering) -> set[TTFont]:
@@ -56,12 +56,13 @@ def _numbered(numbering: Numbering) -> set[TTFont]:
     return {pdfmetrics.getFont(name) for name, _ in numbering.fonts}
 
 
-def _codes(canvas: Canvas, fonts) -> int:
-    """How many characters the canvas's document has coded in these fonts."""
+def codes(canvas: Canvas, fonts) -> int:
+    """How many characters the canvas's document has coded in these fonts (each font given
+    has been used in it: numbered, or drawn with)."""
     return sum(len(font.state[canvas._doc].assignments) for font in fonts)
 
 
-def _fixed_codes(font: TTFont) -> int:
+def _fixedcodes(font: TTFont) -> int:
     """How many characters a fresh document codes in this font before drawing (ASCII)."""
     if "_brochure_fixed" not in font.__dict__:
         font._brochure_fixed = len(TTFont.State(font._asciiReadable, font).assignments)

@@ -35,8 +35,9 @@ class Painter:
 
     def __init__(self, canvas: Canvas, styles: Styles, images: dict[str, str],
                  tagger: Tagger | None = None, glyphs: Numbering | None = None):
-        """glyphs: the document's characters per font, as coded before drawing (see
-        brochure/draw/replay.py); without it, every paragraph is drawn afresh."""
+        """glyphs: how the document's glyphs were numbered before drawing (see
+        brochure/draw/glyphs.py), which lets paragraphs be replayed; without it, every
+        paragraph is drawn afresh."""
         self.canvas, self.styles, self.images, self.tagger = canvas, styles, images, tagger
         self.glyphs = glyphs
 

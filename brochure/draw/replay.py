@@ -15,8 +15,8 @@ document may not share), and if it added nothing but operators: no font named, n
 coded, no PDF version raised (transparency), no link, colour, form, object or graphics
 state registered (a paragraph with a link always draws afresh), and none of its operators
 names a graphics state, colour space, image or shading (their names follow the order the
-document registered them in). Replaying it appends the
-same operators, so the PDF is byte for byte what drawing it again would give.
+document registered them in). Replaying it appends the same operators, so the PDF is byte
+for byte what drawing it again would give.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import re
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from brochure.draw.glyphs import Numbering, only_numbered
+from brochure.draw.glyphs import Numbering, codes, only_numbered
 from brochure.recent import Recent
 
 KEPT = 512  # drawings kept: a brochure has a few dozen paragraphs per edition and format
@@ -76,9 +76,8 @@ def _graphics_state(canvas: Canvas) -> tuple:
 def _registered(canvas: Canvas) -> tuple[int, ...]:
     """How much the canvas and its document have registered besides operators."""
     doc = canvas._doc
-    coded = sum(len(font.state[doc].assignments) for font in doc.delayedFonts
-                if doc in font.state)
-    return (doc._pdfVersion, len(doc.fontMapping), coded, len(doc.idToObject),
+    return (doc._pdfVersion, len(doc.fontMapping), codes(canvas, doc.delayedFonts),
+            len(doc.idToObject),
             len(canvas._annotationrefs),
             len(canvas._colorsUsed), len(canvas._formsinuse), len(canvas._extgstate._c),
             len(canvas._shadingUsed), len(canvas._destinations))

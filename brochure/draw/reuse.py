@@ -3,7 +3,7 @@
 A watch session or a batch saves many PDFs with the same fonts: ReportLab subsets each
 font, deflates the subset, builds its ToUnicode map and formats its widths (an array of up
 to 256 numbers, 0.4 ms) on every save, and formats the same small dictionaries (a shade's
-fifty graphics states) again. `remember_subsets` (per font) and `install()` (for deflating,
+48 graphics states) again. `remember_subsets` (per font) and `install()` (for deflating,
 arrays of numbers, small plain dictionaries and ToUnicode maps) make them remember their
 last results, keyed by exactly what they depend on (the glyph list; the bytes; the values,
 their types and the layout settings), so the output is byte-for-byte what it would have
@@ -30,6 +30,7 @@ REMEMBERED_SUBSETS = 32  # per font face
 REMEMBERED_ARRAYS = 64
 MIN_NUMBERS = 32  # shorter arrays are cheaper to format than to look up
 REMEMBERED_DICTIONARIES = 256
+REMEMBERED_MAPS = 64  # ToUnicode maps, for all fonts
 MAX_DICTIONARY = 8  # items: larger plain dictionaries are rare
 
 
@@ -74,7 +75,7 @@ def _array_format(self, document, IND=b"\n "):
 
 _plain_dictionary_format = pdfdoc.PDFDictionary.format  # ReportLab's own
 _dictionaries = Recent(REMEMBERED_DICTIONARIES)
-PLAIN = (str, int, float, bool)  # values formatted without the document (a str is a name)
+PLAIN = (str, int, float, bool)  # written without the document (a str as it is)
 
 
 def _dictionary_format(self, document, IND=b"\n "):
@@ -90,7 +91,7 @@ def _dictionary_format(self, document, IND=b"\n "):
 
 
 _plain_to_unicode_map = ttfonts.makeToUnicodeCMap  # ReportLab's own
-_to_unicode_maps = Recent(REMEMBERED_SUBSETS)
+_to_unicode_maps = Recent(REMEMBERED_MAPS)
 
 
 def _to_unicode_map(fontname: str, subset: list[int]) -> str:

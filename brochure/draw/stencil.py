@@ -2,12 +2,12 @@
 
 A PNG icon cannot go into the print edition as it is: its colours are RGB, which printers
 refuse. Like an SVG icon, it is drawn in the theme's icon colour instead. Its shape (its
-transparency, or for an image without any its dark pixels) becomes a 1-bit image mask,
-which PDF paints in the current fill colour (CMYK in print). The shape is cut at half
-coverage after smoothing the image up to four times its size (at most MAX_SIDE pixels), so
-its edges follow the icon's anti-aliasing rather than its pixel steps. A stencil is made
-once per version of its file and named by its bits, so the same icon in two places is one
-image in the PDF.
+transparency; for an image without any, whatever differs from the colour of its corners)
+becomes a 1-bit image mask, which PDF paints in the current fill colour (CMYK in print).
+The shape is cut at half coverage after smoothing the image up to four times its size (at
+most MAX_SIDE pixels), so its edges follow the icon's anti-aliasing rather than its pixel
+steps. A stencil is made once per version of its file and named by its bits, so the same
+icon in two places is one image in the PDF.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ MAX_SIDE = 2048  # pixels: beyond this a stencil is sharper than any press print
 
 
 class Stencil(NamedTuple):
-    source_width: int  # the image's pixels (what its resolution is judged by)
-    source_height: int
+    source_width: int  # the image's own pixels (what its resolution is judged by)
     width: int  # the stencil's pixels
     height: int
     bits: bytes  # deflated, one bit per pixel, rows padded to a byte; 0 = ink (PDF's way)
     name: str  # from the bits: the same shape is one image
+    empty: bool  # no pixel inked: the shape could not be told from the background
 
 
 @per_stamp(maxsize=32)
@@ -43,25 +43,41 @@ def load_stencil(path: str) -> Stencil:
     """The image's shape as a stencil (the file was checked as an image when gathered)."""
     with Image.open(path) as image:
         image.load()
-        size = image.size
+        width = image.width
         coverage = _resampled(_coverage(image))
     mask = coverage.point(lambda v: 0 if v >= INK_FROM else 255, mode="1")
     packed = mask.tobytes()
     digest = hashlib.sha256(f"{mask.width}x{mask.height}".encode() + packed).hexdigest()
-    return Stencil(*size, mask.width, mask.height, zlib.compress(packed),
-                   f"Stencil{digest[:24]}")
+    return Stencil(width, mask.width, mask.height, zlib.compress(packed),
+                   f"Stencil{digest[:24]}", empty=mask.getextrema()[0] != 0)
 
 
 def _coverage(image: Image.Image) -> Image.Image:
     """How much ink each pixel gets (255 = full): its opacity if any pixel is see-through,
-    else its darkness."""
+    else how far its colour is from the background's."""
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
         alpha = (image if image.mode == "RGBA" else image.convert("RGBA")).getchannel("A")
         if alpha.getextrema()[0] < 255:
             return alpha
     if image.mode in ("I", "I;16", "I;16B", "I;16L"):  # 16-bit grey: scaled, not clipped
         image = image.point(lambda v: v / 257)
-    return image.convert("L").point(lambda v: 255 - v)
+    return _distance_from_background(image.convert("RGB"))
+
+
+def _distance_from_background(image: Image.Image) -> Image.Image:
+    """Each pixel's largest channel difference from the colour most of the corners have,
+    scaled so that the farthest colour is full ink (an orange icon on white, or a white
+    one on blue, is as much a shape as a black one)."""
+    from PIL import ImageChops  # (only opaque icons need it)
+
+    w, h = image.size
+    corners = [image.getpixel(p) for p in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1))]
+    background = max(corners, key=corners.count)
+    red, green, blue = ImageChops.difference(image, Image.new("RGB", image.size,
+                                                              background)).split()
+    distance = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    farthest = distance.getextrema()[1]
+    return distance.point(lambda v: v * 255 // farthest) if farthest else distance
 
 
 def _resampled(coverage: Image.Image) -> Image.Image:
