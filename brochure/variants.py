@@ -220,18 +220,26 @@ def _digital_clashes(variants: list[Variant], names: dict[str, Variant]) -> list
 
 
 def shared_id_issues(variants: list[Variant], base_id: str | None = None) -> list[Issue]:
-    """Variants sharing a Veeva ID (one that sets none inherits base_id, when given)."""
+    """Variants sharing a Veeva ID with each other or with the base content (one that sets
+    none inherits base_id, when given): each variant is material of its own."""
     issues, seen = [], {}
     for v in variants:
         given = v.overrides.get(VEEVA)
-        veeva = str(given).strip() if given not in (None, "") else base_id
+        inherited = given in (None, "")
+        veeva = base_id if inherited else str(given).strip()
         if not veeva:
             continue
-        if veeva in seen:
-            first = seen[veeva]
-            how = "" if given not in (None, "") else " (it inherits the base content's ID)"
+        if veeva == base_id:
+            how = ("sets no Veeva ID, so it would print the base content's" if inherited
+                   else "uses the base content's Veeva ID")
             issues.append(Issue(
-                f"Veeva ID '{veeva}' of variant '{v.name}'{how} is also the ID of variant "
+                f"variant '{v.name}' {how}, '{veeva}' — each variant is material of its own "
+                "and needs its own Veeva ID: set compliance.veeva_id for it",
+                v.file, *v.where(VEEVA), "compliance.veeva_id"))
+        elif veeva in seen:
+            first = seen[veeva]
+            issues.append(Issue(
+                f"Veeva ID '{veeva}' of variant '{v.name}' is also the ID of variant "
                 f"'{first.name}' on line {first.line} — each variant needs its own Veeva ID",
                 v.file, *v.where(VEEVA), "compliance.veeva_id"))
         seen.setdefault(veeva, v)

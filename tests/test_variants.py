@@ -7,6 +7,7 @@ import pytest
 
 from brochure.batch import build_variant, options_dict, run_batch, summary_rows
 from brochure.build import BuildOptions, edition_path
+from brochure.cli import main
 from brochure.content.validate import load_located
 from brochure.errors import BrochureError
 from brochure.variants import apply, load_variants
@@ -107,6 +108,23 @@ def test_batch_refuses_shared_ids_before_building(tmp_path):
     with pytest.raises(BrochureError, match="GB-68353"):  # both inherit the base's ID
         run_batch(SEED_CONTENT, variants, tmp_path / "out", BuildOptions(output=tmp_path))
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("row, how", [
+    ("berlin,,Berlin Day", "sets no Veeva ID, so it would print the base content's"),
+    ("berlin,GB-68353,Berlin Day", "uses the base content's Veeva ID"),
+])
+def test_a_variant_may_not_print_the_base_contents_veeva_id(tmp_path, capsys, row, how):
+    """The base brochure is approved material under its own ID; a variant is other
+    material, even alone in its file."""
+    variants = write(tmp_path, "v.csv", f"name,compliance.veeva_id,event.name\n{row}\n")
+    with pytest.raises(BrochureError) as exc:
+        run_batch(SEED_CONTENT, variants, tmp_path / "out", BuildOptions(output=tmp_path))
+    (issue,) = exc.value.issues
+    assert how in issue.message and "'GB-68353'" in issue.message
+    assert (issue.file, issue.line, issue.field) == (str(variants), 2, "compliance.veeva_id")
+    assert main([str(SEED_CONTENT), "--variants", str(variants), "--check"]) == 2
+    assert how in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text, message", [
