@@ -176,7 +176,8 @@ def prepare_located(located: Located, options: BuildOptions, digital: bool = Fal
     ppi = resolution_issues(document, res, located, "print" in options.editions and not digital)
     _raise_if(ppi + drawn_glyph_issues(document, fonts, located))
     warnings = [i for i in rules if i.severity == "warning"]
-    warnings += ppi + placeholder_warnings(brochure, located) + language_warnings(brochure, located)
+    warnings += ppi + placeholder_warnings(brochure, located, res)
+    warnings += language_warnings(brochure, located)
     return Prepared(brochure, located, theme, fonts, styles, res, document, warnings)
 
 

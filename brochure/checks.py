@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from brochure.cache import ASSETS
 from brochure.content.model import Brochure
 from brochure.content.yamlpos import Located, dotted
+from brochure.draw.images import file_digest
 from brochure.draw.stencil import image_ppi, load_stencil
 from brochure.errors import Issue
 from brochure.layout.items import Document, Icon, Photo, Text
@@ -22,6 +24,7 @@ STENCIL_PPI_WARN = 300  # a one-colour bitmap's edges (smoothed) look stepped be
 NOT_PRINTED = {"image", "icon", "language", "status", "material_type", "alt", "decorative",
                "footer"}
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+STAND_IN_PHOTO = ASSETS / "images" / "hero-standin.jpg"
 
 
 
@@ -149,7 +152,23 @@ def _is_bitmap(icon: str) -> bool:
     return Path(icon).suffix.lower() != ".svg"
 
 
-def placeholder_warnings(b: Brochure, located: Located) -> list[Issue]:
+def placeholder_warnings(b: Brochure, located: Located, res: Resources) -> list[Issue]:
+    """Placeholder web addresses, and the stand-in hero photo that ships with brochure."""
+    issues = []
+    if res.hero and _is_stand_in(res.hero.path):
+        line, col = located.where(("hero", "image"))
+        issues.append(Issue(
+            "this is the stand-in photo that comes with brochure — put the real photo in "
+            "before this goes to print (see 'Replacing the hero photo' in the README)",
+            located.file, line, col, "hero.image", "warning"))
+    return issues + _placeholder_address_warnings(b, located)
+
+
+def _is_stand_in(path: Path) -> bool:
+    return STAND_IN_PHOTO.is_file() and file_digest(path) == file_digest(STAND_IN_PHOTO)
+
+
+def _placeholder_address_warnings(b: Brochure, located: Located) -> list[Issue]:
     urls = [(("links", i, "url"), link.url) for i, link in enumerate(b.links)]
     if b.prescribing_information and b.prescribing_information.url:
         urls.append((("prescribing_information", "url"), b.prescribing_information.url))

@@ -293,3 +293,17 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     monkeypatch.setenv("BROCHURE_CACHE", str(tmp_path / "a-file" / "cache"))
     result = build(SEED_CONTENT, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
     assert result.editions[0].report.verdict == "pass"
+
+
+def test_the_stand_in_photo_is_warned_about_wherever_it_is_copied(project):
+    """The seed's photo is a stand-in: a copy of it anywhere gets a warning at hero.image."""
+    result = build(project / "content.yaml", BuildOptions(output=project / "m.pdf",
+                                                          editions=("print",)))
+    (warning,) = [w for w in result.warnings if w.field == "hero.image"]
+    assert "stand-in photo" in warning.message and warning.line == 12
+    photo = project / "assets" / "images" / "hero-standin.jpg"
+    with Image.open(photo) as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(photo, quality=90)
+    result = build(project / "content.yaml", BuildOptions(output=project / "m.pdf",
+                                                          editions=("print",)))
+    assert not [w for w in result.warnings if w.field == "hero.image"]
