@@ -141,11 +141,12 @@ def _stencil_issues(item: Icon, located: Located) -> list[Issue]:
     if ppi >= STENCIL_PPI_WARN:
         return []
     needed = math.ceil(stencil.source_width * STENCIL_PPI_WARN / ppi)
-    return [locate(Issue(
-        f"this bitmap icon prints as a one-colour shape at {math.floor(ppi)} ppi, and its "
-        f"edges look stepped below {STENCIL_PPI_WARN} ppi — use an SVG, or a PNG at least "
-        f"{needed} px wide", field=item.field,
-        severity="error" if ppi < PPI_ERROR else "warning"), located)]
+    shown = f"this bitmap icon prints as a one-colour shape at {math.floor(ppi)} ppi"
+    why = (f"too coarse to print (the least is {PPI_ERROR} ppi)" if ppi < PPI_ERROR
+           else f"its edges look stepped below {STENCIL_PPI_WARN} ppi")
+    return [locate(Issue(f"{shown}: {why} — use an SVG, or a PNG at least {needed} px wide",
+                         field=item.field, severity="error" if ppi < PPI_ERROR else "warning"),
+                   located)]
 
 
 def _is_bitmap(icon: str) -> bool:

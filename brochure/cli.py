@@ -99,7 +99,7 @@ def _reported(args: argparse.Namespace) -> int:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
         count = len(exc.issues)
-        print(f"\n{count} problem{'s' if count != 1 else ''} to fix; no PDF was written.",
+        print(f"\n{_count(count, 'problem')} to fix; no PDF was written.",
               file=sys.stderr)
         return ExitCode.CONTENT_ERROR
     except KeyboardInterrupt:
@@ -122,7 +122,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.check:
         warnings = check(args.content, options)
         _print_warnings(warnings)
-        print(f"{args.content}: OK" + (f" ({len(warnings)} warnings)" if warnings else ""))
+        noted = f" ({_count(len(warnings), 'warning')})" if warnings else ""
+        print(f"{args.content}: OK{noted}")
         return ExitCode.OK
     if args.variants:
         return _run_batch(args, options, output.parent / "variants")
@@ -140,9 +141,9 @@ def _check_batch(args: argparse.Namespace, options) -> int:
         for issue in errors:
             print(issue, file=sys.stderr)
         failed += bool(errors)
-        print(f"{variant.name}: " + (f"{len(errors)} problem(s)" if errors else "OK"))
+        print(f"{variant.name}: " + (_count(len(errors), "problem") if errors else "OK"))
     if failed:
-        print(f"\n{failed} variant(s) to fix; nothing was written.", file=sys.stderr)
+        print(f"\n{_count(failed, 'variant')} to fix; nothing was written.", file=sys.stderr)
     return ExitCode.CONTENT_ERROR if failed else ExitCode.OK
 
 
@@ -238,6 +239,11 @@ def brochure_main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["build"]:
         argv = argv[1:]
     return main(argv, checks_ahead=real_command)
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 warning', '2 warnings'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _print_warnings(warnings) -> None:

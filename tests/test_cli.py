@@ -112,7 +112,7 @@ def test_check_with_variants_checks_every_variant_and_writes_nothing(project, ca
                  str(project / "v.csv"), "-o", str(project / "out" / "x.pdf")])
     out, err = capsys.readouterr()
     assert code == ExitCode.CONTENT_ERROR
-    assert out.splitlines() == ["ok: OK", "badid: 1 problem(s)", "bleed: 1 problem(s)"]
+    assert out.splitlines() == ["ok: OK", "badid: 1 problem", "bleed: 1 problem"]
     assert "v.csv:3:7  compliance.veeva_id  variant 'badid': 'XX' is not a valid" in err
     assert "v.csv:4:16  print.bleed_mm  variant 'bleed': must be at most 10, not 25" in err
     assert not (project / "out").exists()

@@ -271,7 +271,8 @@ def test_a_small_bitmap_icon_is_refused_for_print_with_the_size_it_needs(tmp_pat
         build(content, BuildOptions(output=tmp_path / "m.pdf"))
     (issue,) = caught.value.issues
     assert (issue.field, issue.line) == ("stats[0].icon", 3)
-    assert "stepped" in issue.message and "use an SVG, or a PNG at least" in issue.message
+    assert "too coarse to print (the least is 149 ppi)" in issue.message
+    assert "use an SVG, or a PNG at least" in issue.message
     assert main([str(content), "--check", "--edition", "digital"]) == 0  # print-only rule
     result = build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("digital",)))
     assert result.editions[0].report.verdict == "pass"
