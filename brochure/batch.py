@@ -28,7 +28,7 @@ from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
 from brochure.variants import VEEVA, Variant, apply, load_variants, name_issues, shared_id_issues
 
-SUMMARY_HEADER = ("variant", "result", "pages", "seconds", "files", "first problem")
+SUMMARY_HEADER = ("variant", "result", "pages", "seconds", "files", "notes")
 
 
 @dataclass
@@ -174,10 +174,27 @@ def _outcome(future: Future, variant: Variant) -> VariantOutcome:
 
 
 def summary_rows(outcomes: list[VariantOutcome]) -> list[tuple[str, str, str, str, str, str]]:
-    """One row per variant, in the order of SUMMARY_HEADER, ready to print as a table."""
+    """One row per variant, in the order of SUMMARY_HEADER, ready to print as a table (the
+    messages themselves are printed in full after it: see grouped_warnings)."""
     return [(o.name, "ok" if o.ok else "FAILED", str(o.pages) if o.ok else "-",
-             f"{o.seconds:.2f}", ", ".join(Path(p).name for p in o.paths),
-             (o.errors or o.warnings or [""])[0]) for o in outcomes]
+             f"{o.seconds:.2f}", ", ".join(Path(p).name for p in o.paths), _notes(o))
+            for o in outcomes]
+
+
+def _notes(outcome: VariantOutcome) -> str:
+    counts = [(len(outcome.errors), "problem"), (len(outcome.warnings), "warning")]
+    return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n)
+
+
+def grouped_warnings(outcomes: list[VariantOutcome]) -> list[tuple[str, list[str]]]:
+    """Each distinct warning once (without its variant's name), with the variants it
+    concerns, in the order first met."""
+    groups: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            text = warning.replace(f"variant '{outcome.name}': ", "", 1)
+            groups.setdefault(text, []).append(outcome.name)
+    return list(groups.items())
 
 
 def expected_paths(out_dir: Path, variant: Variant, options: BuildOptions) -> list[Path]:

@@ -182,7 +182,7 @@ def _report(result) -> None:
 
 
 def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
-    from brochure.batch import SUMMARY_HEADER, run_batch, summary_rows
+    from brochure.batch import SUMMARY_HEADER, grouped_warnings, run_batch, summary_rows
 
     def progress(outcome, done: int, total: int) -> None:
         bar = "#" * round(20 * done / total)
@@ -195,6 +195,7 @@ def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
     print()
     for row in rows:
         print("  ".join(cell[:60].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    _print_grouped_warnings(grouped_warnings(outcomes), len(outcomes))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         print(f"\n{outcome.name}:", *outcome.errors, sep="\n  ", file=sys.stderr)
@@ -244,6 +245,13 @@ def brochure_main(argv: list[str] | None = None) -> int:
 def _count(n: int, noun: str) -> str:
     """'1 warning', '2 warnings'."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _print_grouped_warnings(groups: list[tuple[str, list[str]]], variants: int) -> None:
+    """Each warning once, in full, with the variants it concerns."""
+    for text, names in groups:
+        which = f"all {variants} variants" if len(names) == variants > 1 else ", ".join(names)
+        print(f"\n{text}\n  ({which})", file=sys.stderr)
 
 
 def _print_warnings(warnings) -> None:

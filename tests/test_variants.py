@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from brochure.batch import build_variant, options_dict, run_batch, summary_rows
+from brochure.batch import (
+    build_variant,
+    grouped_warnings,
+    options_dict,
+    run_batch,
+    summary_rows,
+)
 from brochure.build import BuildOptions, edition_path
 from brochure.cli import main
 from brochure.content.validate import load_located
@@ -62,6 +68,10 @@ def test_batch_builds_a_print_and_digital_pair_per_variant(tmp_path, name, text)
             text = normalise("".join(page_texts(pdf)))
             assert normalise(veeva_id) in text and normalise(EVENTS[variant]) in text, pdf
     assert [row[:2] for row in summary_rows(outcomes)] == [(v, "ok") for v in IDS]
+    groups = dict(grouped_warnings(outcomes))  # the seed's stand-in photo, in every variant
+    (photo,) = [text for text in groups if "stand-in photo" in text]
+    assert groups[photo] == list(IDS) and "variant '" not in photo
+    assert {row[5] for row in summary_rows(outcomes)} >= {"2 warnings"}
 
 
 def test_variants_parse_paths_nesting_and_empty_cells(tmp_path):
