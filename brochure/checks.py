@@ -106,14 +106,14 @@ def locate(issue: Issue, located: Located) -> Issue:
 
 def resolution_issues(document: Document, res: Resources, located: Located,
                       for_print: bool = False) -> list[Issue]:
-    """The photo's resolution, and for print each bitmap icon's (drawn as a stencil)."""
+    """The photo's resolution; each bitmap icon's shape, and for print its resolution."""
     issues = []
     for page in document.pages:
         for item in page.items:
             if isinstance(item, Photo) and res.hero and item.path == str(res.hero.path):
                 issues += _photo_ppi_issues(item, res.hero.width, located)
-            elif isinstance(item, Icon) and for_print and _is_bitmap(item.path):
-                issues += _stencil_issues(item, located)
+            elif isinstance(item, Icon) and _is_bitmap(item.path):
+                issues += _stencil_issues(item, located, for_print)
     return issues
 
 
@@ -128,17 +128,17 @@ def _photo_ppi_issues(item: Photo, width_px: int, located: Located) -> list[Issu
         field=item.field, severity="error" if ppi < PPI_ERROR else "warning"), located)]
 
 
-def _stencil_issues(item: Icon, located: Located) -> list[Issue]:
-    """A bitmap icon prints as a one-colour shape: it needs one, and its edges step below
-    300 ppi."""
+def _stencil_issues(item: Icon, located: Located, for_print: bool) -> list[Issue]:
+    """A bitmap icon is drawn as a one-colour shape: it needs one, and in print its edges
+    step below 300 ppi."""
     stencil = load_stencil(item.path)
     if stencil.empty:
         return [locate(Issue(
-            "this bitmap icon is one plain colour, so it has no shape to print in the icon "
+            "this bitmap icon is one plain colour, so it has no shape to draw in the icon "
             "colour — use a PNG with a transparent background, or an SVG", field=item.field),
             located)]
     ppi = image_ppi(item.path, item.rect)
-    if ppi >= STENCIL_PPI_WARN:
+    if not for_print or ppi >= STENCIL_PPI_WARN:
         return []
     needed = math.ceil(stencil.source_width * STENCIL_PPI_WARN / ppi)
     shown = f"this bitmap icon prints as a one-colour shape at {math.floor(ppi)} ppi"

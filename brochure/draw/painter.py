@@ -112,18 +112,12 @@ class Painter:
         c.restoreState()
 
     def _icon(self, item: Icon) -> None:
-        """An SVG or, in print, a bitmap's shape, in the icon colour; on screen a bitmap
-        keeps its own colours."""
-        path = Path(item.path)
+        """An SVG's shapes or a bitmap's shape, in the icon colour (as every stat icon is)."""
         colour = self.styles.colour(item.colour)
-        if path.suffix.lower() == ".svg":
-            draw_icon(self.canvas, load_svg(path), item.rect, colour)
-        elif not self.styles.screen:
-            draw_stencil(self.canvas, item.path, item.rect, colour)
+        if Path(item.path).suffix.lower() == ".svg":
+            draw_icon(self.canvas, load_svg(Path(item.path)), item.rect, colour)
         else:
-            r = item.rect
-            self.canvas.drawImage(self.images.get(item.path, item.path), r.x, r.y, r.w, r.h,
-                                  mask="auto", preserveAspectRatio=True)
+            draw_stencil(self.canvas, item.path, item.rect, colour)
 
     def _watermark(self, item: Watermark) -> None:
         """The status text, rotated along the page diagonal and sized to span it."""

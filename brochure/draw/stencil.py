@@ -1,7 +1,8 @@
-"""Bitmap icons in print, as one-colour stencils.
+"""Bitmap icons as one-colour stencils, in both editions.
 
 A PNG icon cannot go into the print edition as it is: its colours are RGB, which printers
-refuse. Like an SVG icon, it is drawn in the theme's icon colour instead. Its shape (its
+refuse. Like an SVG icon, it is drawn in the theme's icon colour instead, on screen too (so
+the two editions match, and an icon on a white ground is no white square on a tinted band). Its shape (its
 transparency; for an image without any, whatever differs from the colour of its corners)
 becomes a 1-bit image mask, which PDF paints in the current fill colour (CMYK in print).
 The shape is cut at half coverage after smoothing the image up to four times its size (at
