@@ -2,13 +2,13 @@
 
 A PNG icon cannot go into the print edition as it is: its colours are RGB, which printers
 refuse. Like an SVG icon, it is drawn in the theme's icon colour instead, on screen too (so
-the two editions match, and an icon on a white ground is no white square on a tinted band). Its shape (its
-transparency; for an image without any, whatever differs from the colour of its corners)
-becomes a 1-bit image mask, which PDF paints in the current fill colour (CMYK in print).
-The shape is cut at half coverage after smoothing the image up to four times its size (at
-most MAX_SIDE pixels), so its edges follow the icon's anti-aliasing rather than its pixel
-steps. A stencil is made once per version of its file and named by its bits, so the same
-icon in two places is one image in the PDF.
+the two editions match, and an icon on a white ground is no white square on a tinted
+band). Its shape (its transparency; for an image without any, whatever differs from the
+colour of its corners) becomes a 1-bit image mask, which PDF paints in the current fill
+colour. The shape is cut at half coverage after smoothing the image up to four times its
+size (at most MAX_SIDE pixels), so its edges follow the icon's anti-aliasing rather than
+its pixel steps. A stencil is made once per version of its file and named by its bits, so
+the same icon in two places is one image in the PDF.
 """
 
 from __future__ import annotations
