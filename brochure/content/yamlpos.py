@@ -6,6 +6,7 @@ Positions are keyed by field path tuples such as ("stats", 2, "label") and hold 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,7 +157,47 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, file: str, text: str) -> Issue:
     if unclosed:
         return Issue("a bracket that opens here is never closed — add the closing ] or }, "
                      "or put the text in quotes", file, line, col)
+    runaway = _runaway_quote(text, line)
+    if runaway:
+        return Issue(f"a quote that opens here is not closed on its line, so the text runs on "
+                     f"to line {line} — add the closing quote", file, *runaway)
     return Issue(f"{_plain(problem)} — {_yaml_hint(problem)}", file, line, col)
+
+
+QUOTED_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#]*?:[ \t]+)?(["'])""")
+
+
+def _runaway_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """(line, column) of a quoted value that opens on an earlier line and, left open, closes
+    only on the line where reading failed: the likely mistake (PyYAML reports the end)."""
+    lines = text.split("\n")
+    start = 0
+    for number, line in enumerate(lines[:error_line - 1], 1):
+        opening = QUOTED_VALUE.match(line)
+        if opening:
+            at = start + opening.start(1)
+            closes = _closing_quote(text, at)
+            if closes is not None and text.count("\n", at, closes) and \
+                    text.count("\n", 0, closes) + 1 == error_line:
+                return number, opening.start(1) + 1
+        start += len(line) + 1
+    return None
+
+
+def _closing_quote(text: str, at: int) -> int | None:
+    """Where the quoted scalar opening at text[at] closes (YAML's escapes), or None."""
+    quote, i = text[at], at + 1
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
 
 
 def _char_at(text: str, mark) -> str:

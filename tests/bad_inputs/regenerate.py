@@ -82,6 +82,8 @@ F = {
  "57-title-only-spaces": 'title: "   "\n' + COMP,
  "58-recursive-alias": HEAD + "stats: &x [*x]\n" + COMP,
  "59-bad-tag": "title: !!int nope\n" + COMP,
+ "60-quote-closed-lines-later": HEAD + 'tagline: "Europe\'s leading cluster\n'
+                                + 'intro: ["A first paragraph", "A second one"]\n' + COMP,
  "43-title-yes": "title: yes\n" + COMP,
  "44-hero-just-a-path": ok("hero: assets/low-res.jpg\n"),
  "45-link-as-plain-address": ok("links:\n  - https://www.cam.ac.uk/partnership\n"),
