@@ -105,3 +105,34 @@ def test_typography_dashes_units_and_last_word():
     assert to_markup("boost growth for everyone").endswith("for\u00a0<nobr>everyone</nobr>")
     assert to_markup("UK-wide innovation partnerships.").endswith(
         " <nobr>partnerships.</nobr>")
+
+
+def _figures(document) -> list[Text]:
+    return [i for i in document.pages[0].items if isinstance(i, Text) and i.role == "StatValue"]
+
+
+def test_a_wide_figure_sets_every_figure_smaller_on_one_line(project):
+    """'£4.8 million' keeps its unit and is too wide at the theme's 28 pt: all four figures
+    are set smaller together, and each stays on one line inside its column."""
+    plain = _figures(prepare(project, lambda t: t).document)
+    wider = prepare(project, lambda t: t.replace('value: "600"', 'value: "£4.8 million"'))
+    wide = _figures(wider.document)
+    sizes = {f.para.style.fontSize for f in wide}
+    assert len(sizes) == 1 and 0.7 * 28 <= sizes.pop() < 28
+    assert {f.para.style.fontSize for f in plain} == {28}
+    for figure in wide:
+        assert len(figure.para.blPara.lines) == 1
+        assert figure.para.minWidth() <= figure.w
+
+
+def test_a_figure_too_wide_even_when_smaller_is_refused(project):
+    (project / "theme.yaml").write_text(
+        "name: big\ntype:\n  stat_value: {size: 60, leading: 60, weight: bold}\n")
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace('value: "600"', 'value: "£4.8 million"'))
+    with pytest.raises(BrochureError) as caught:
+        prepare_build(content, BuildOptions(output=project / "o.pdf",
+                                            theme=project / "theme.yaml"))
+    (issue,) = caught.value.issues
+    assert issue.field == "stats[3].value" and "even set at 70%" in issue.message
+    assert "shorten it" in issue.message and issue.line == 31

@@ -3,7 +3,11 @@ and the stat band. Returns positioned items and the height where running text st
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.content.model import Brochure
 from brochure.draw.icons import load_svg
@@ -12,12 +16,13 @@ from brochure.layout.flow import check_width
 from brochure.layout.geometry import Geometry
 from brochure.layout.items import Fill, Icon, Item, Photo, Shade, Text, shifted
 from brochure.resources import ImageInfo, Resources
-from brochure.text.markup import to_markup
+from brochure.text.markup import plain_text, to_markup
 from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
 from brochure.units import MM, Rect
 
+MIN_FIGURE_SCALE = 0.7  # figures set smaller to fit their columns, down to this
 LOGO_SCRIM_OPACITY = 0.45
 
 
@@ -136,7 +141,9 @@ def _stat_band(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: G
                top: float) -> tuple[list[Item], float]:
     cols, rows = _grid(len(b.stats), geo.content.w, geo.gutter, theme.stats.min_cell_mm * MM)
     cell_w = (geo.content.w - (cols - 1) * geo.gutter) / cols
-    cells = [_stat_cell(i, s, res, theme, styles, cell_w) for i, s in enumerate(b.stats)]
+    figures = styles("stat_value", "center", _figure_scale(b, styles, cell_w))
+    cells = [_stat_cell(i, s, res, theme, styles, figures, cell_w)
+             for i, s in enumerate(b.stats)]
     pad = theme.stats.padding_mm * MM
     row_h = max(c[1] for c in cells)
     band_h = 2 * pad + rows * row_h + (rows - 1) * pad
@@ -151,8 +158,29 @@ def _stat_band(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: G
     return items, bottom
 
 
+def _figure_scale(b: Brochure, styles: Styles, cell_w: float) -> float:
+    """How much smaller the figures are set, all alike, so that the widest fits its column
+    on one line (a figure keeps its unit: '£4.8 million'); raise if even the smallest
+    allowed size is too wide."""
+    style = styles("stat_value", "center")
+    widths = [stringWidth(_as_set(plain_text(s.value), style), style.fontName, style.fontSize)
+              for s in b.stats]
+    widest = max(range(len(widths)), key=widths.__getitem__)
+    scale = min(1.0, math.floor((cell_w - 1) / widths[widest] * 100) / 100)
+    if scale < MIN_FIGURE_SCALE:
+        raise BrochureError([Issue(
+            f"the figure is too wide for its column, even set at {MIN_FIGURE_SCALE:.0%} of "
+            "its size — shorten it (say '£4.8m' for '£4.8 million')",
+            field=f"stats[{widest}].value")])
+    return scale
+
+
+def _as_set(text: str, style: ParagraphStyle) -> str:
+    return text.upper() if style.textTransform == "uppercase" else text
+
+
 def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
-               width: float) -> tuple[list[Item], float]:
+               figures: ParagraphStyle, width: float) -> tuple[list[Item], float]:
     """Items relative to the cell's top-left (y negative downwards) and the cell height."""
     icon_size = theme.stats.icon_mm * MM
     items: list[Item] = []
@@ -162,9 +190,8 @@ def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
                           str(res.icons[i]), theme.stats.icon_colour, stat.alt or "",
                           f"stats[{i}].icon"))
     y -= icon_size + 2.5 * MM
-    value = _para(stat.value, styles("stat_value", "center"), width, f"stats[{i}].value",
-                  tie=False)
-    if value.h > styles("stat_value").leading * 1.01:
+    value = _para(stat.value, figures, width, f"stats[{i}].value", tie=False)
+    if value.h > figures.leading * 1.01:
         raise BrochureError([Issue("the figure is too wide for its column — shorten it",
                                    field=f"stats[{i}].value")])
     y -= value.h

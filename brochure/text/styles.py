@@ -45,31 +45,33 @@ class Styles:
     def colour(self, name: str) -> Color:
         return colour(self.theme.colours[name], self.screen)
 
-    def __call__(self, role: str, align: str = "left") -> ParagraphStyle:
-        key = (role, align)
+    def __call__(self, role: str, align: str = "left", scale: float = 1.0) -> ParagraphStyle:
+        """The role's style; `scale` sets it smaller (size and leading), as figures that
+        must fit their columns are."""
+        key = (role, align, scale)
         if key not in self._cache:
-            self._cache[key] = self._make(role, align)
+            self._cache[key] = self._make(role, align, scale)
         return self._cache[key]
 
-    def _make(self, role: str, align: str) -> ParagraphStyle:
+    def _make(self, role: str, align: str, scale: float) -> ParagraphStyle:
         spec = getattr(self.theme.type, role)
         hyphenate = role in ("body", "lead") and bool(self.hyphenation)
         return paragraph_style(role, align, spec, self.fonts.name(spec.weight),
                                self.theme.colours[spec.colour], self.screen,
-                               self.hyphenation if hyphenate else "")
+                               self.hyphenation if hyphenate else "", scale)
 
 
 @lru_cache(maxsize=256)
 def paragraph_style(role: str, align: str, spec: TypeStyle, font: str, ink_colour: Colour,
-                    screen: bool, hyphenation: str) -> ParagraphStyle:
+                    screen: bool, hyphenation: str, scale: float = 1.0) -> ParagraphStyle:
     """One ParagraphStyle per distinct look, shared by every build in the process (so that
     paragraphs set in it can be shared too). Never modify the result."""
     ink = colour(ink_colour, screen)
     return ParagraphStyle(
-        name=f"{role}-{align}",
+        name=f"{role}-{align}" + (f"-{scale:g}" if scale != 1 else ""),
         fontName=font,
-        fontSize=spec.size,
-        leading=spec.leading,
+        fontSize=spec.size * scale,
+        leading=spec.leading * scale,
         textColor=ink,
         alignment=ALIGN[align],
         allowWidows=0,
