@@ -55,4 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         check = "accessibility (PDF/UA)" if args.accessibility else "preflight"
         print(format_text(report, show_info=not args.quiet_info, check=check))
+        if not args.accessibility and _looks_like_a_screen_pdf(report):
+            print(f"\nThis looks like a PDF for screens (RGB colour, no printing profile), "
+                  f"such as a digital edition: the print rules above are not meant for it. "
+                  f"Check it with: brochure check --accessibility {args.pdf}")
     return ExitCode.PREFLIGHT_FAILED if report.verdict == "fail" else ExitCode.OK
+
+
+def _looks_like_a_screen_pdf(report) -> bool:
+    rules = {f.rule for f in report.findings}
+    return "pdfx.output-intent" in rules and bool(
+        rules & {"colour.rgb-operator", "colour.rgb-image"})

@@ -77,3 +77,11 @@ def test_python_m_runs_the_cli(make):
                            "--json"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["verdict"] == "warnings"
+
+
+def test_a_screen_pdf_is_pointed_to_the_accessibility_check(seed_digital, seed_pdf, capsys):
+    assert main([str(seed_digital)]) == 3
+    out = capsys.readouterr().out
+    assert f"brochure check --accessibility {seed_digital}" in out.splitlines()[-1]
+    assert main([str(seed_pdf)]) == 0
+    assert "--accessibility" not in capsys.readouterr().out
