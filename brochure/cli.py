@@ -59,9 +59,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     """The command line's arguments; a combination that cannot work is a usage error."""
     p = parser()
     args = p.parse_args(argv)
-    if args.variants and (args.watch or args.preview or args.explain):
-        p.error("--variants builds a batch: it cannot be combined with --watch, --preview "
-                "or --explain (build one variant's content file for those)")
+    if args.variants and (args.watch or args.explain):
+        p.error("--variants builds a batch: it cannot be combined with --watch or --explain")
     if args.jobs is not None and (not args.variants or args.jobs < 1):
         p.error("--jobs N needs --variants FILE and N of 1 or more")
     if args.watch and args.check:
@@ -190,6 +189,8 @@ def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
         print(f"[{bar:<20}] {done}/{total}  {outcome.name}: {state}", flush=True)
 
     outcomes = run_batch(args.content, args.variants, out_dir, options, args.jobs, progress)
+    if args.preview:
+        _preview_variants(outcomes)
     rows = [SUMMARY_HEADER, *summary_rows(outcomes)]
     widths = [min(max(len(r[i]) for r in rows), 60) for i in range(len(SUMMARY_HEADER))]
     print()
@@ -201,6 +202,16 @@ def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
         print(f"\n{outcome.name}:", *outcome.errors, sep="\n  ", file=sys.stderr)
     print(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} variants built in {out_dir}")
     return ExitCode.CONTENT_ERROR if failed else ExitCode.OK
+
+
+def _preview_variants(outcomes) -> None:
+    """Page pictures and a contact sheet for each built variant's PDFs."""
+    from brochure.preview import write_previews
+
+    for outcome in outcomes:
+        for pdf in outcome.paths:
+            sheet = write_previews(Path(pdf))[-1]
+            print(f"Preview {sheet} (and a picture of each page beside it)")
 
 
 def _run_watch(args: argparse.Namespace, options) -> int:

@@ -4,10 +4,11 @@ import subprocess
 import sys
 
 import pytest
+from PIL import Image
 
 from brochure.cli import main
 from brochure.errors import ExitCode
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEED_CONTENT
 
 
 def run(project, *args):
@@ -116,3 +117,15 @@ def test_check_with_variants_checks_every_variant_and_writes_nothing(project, ca
     assert "v.csv:3:7  compliance.veeva_id  variant 'badid': 'XX' is not a valid" in err
     assert "v.csv:4:16  print.bleed_mm  variant 'bleed': must be at most 10, not 25" in err
     assert not (project / "out").exists()
+
+
+def test_variants_can_be_previewed(tmp_path, capsys):
+    variants = tmp_path / "v.csv"
+    variants.write_text("name,compliance.veeva_id,event.name\nberlin,DE-20417,Berlin Day\n")
+    assert main([str(SEED_CONTENT), "--variants", str(variants), "--preview", "--edition",
+                 "print", "-o", str(tmp_path / "x.pdf")]) == ExitCode.OK
+    sheet = tmp_path / "variants" / "berlin-sheet.png"
+    assert f"Preview {sheet}" in capsys.readouterr().out
+    with Image.open(sheet) as image:
+        assert image.width > image.height  # two pages side by side
+    assert (tmp_path / "variants" / "berlin-p2.png").is_file()
