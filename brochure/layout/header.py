@@ -45,11 +45,11 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
     items.append(Text(x, hero_bottom + 2.5 * unit, w, title.h, title.para, "title", "H1"))
     y = hero_bottom
     if b.hero and (b.hero.credit or b.hero.attribution):
-        text = " \u00b7 ".join(t for t in (b.hero.credit, b.hero.attribution) if t)
-        credit = _para(text, styles("credit", "right"), geo.content.w, "hero.credit")
-        y -= 0.75 * unit + credit.h
-        items.append(Text(geo.content.x, y, credit.w, credit.h, credit.para, "hero.credit",
-                          "Caption"))
+        y -= 0.75 * unit
+        for credit in _credit_lines(b, styles, geo.content.w):
+            y -= credit.h
+            items.append(Text(geo.content.x, y, credit.w, credit.h, credit.para, credit.field,
+                              "Caption"))
     if b.tagline:
         tagline = _para(b.tagline, styles("tagline"), geo.content.w, "tagline")
         y = min(y - 0.5 * unit, hero_bottom - 2 * unit) - tagline.h
@@ -69,6 +69,18 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
             "use fewer or shorter stats, or a lower hero.height_mm in the theme",
             field="stats" if b.stats else "title")])
     return items, y - 2 * unit
+
+
+def _credit_lines(b: Brochure, styles: Styles, width: float) -> list[Text]:
+    """The photo's credit and attribution on one line, joined by a dot; if that does not
+    fit, each on a line of its own (rather than the attribution broken across two)."""
+    parts = [(t, f) for t, f in ((b.hero.credit, "hero.credit"),
+                                 (b.hero.attribution, "hero.attribution")) if t]
+    style = styles("credit", "right")
+    joined = _para(" \u00b7 ".join(t for t, _ in parts), style, width, parts[0][1])
+    if len(parts) == 1 or joined.h <= style.leading * 1.01:
+        return [joined]
+    return [_para(text, style, width, field) for text, field in parts]
 
 
 def _no_room_for_title(needed: float, room: float) -> Issue:
