@@ -6,6 +6,7 @@ from brochure.build import BuildOptions
 from brochure.build import prepare as prepare_build
 from brochure.errors import BrochureError
 from brochure.layout.items import Rule, Text
+from tests.conftest import SEED_CONTENT
 
 
 def prepare(project, edit):
@@ -136,3 +137,21 @@ def test_a_figure_too_wide_even_when_smaller_is_refused(project):
     (issue,) = caught.value.issues
     assert issue.field == "stats[3].value" and "even set at 70%" in issue.message
     assert "shorten it" in issue.message and issue.line == 31
+
+
+@pytest.mark.parametrize("page_format", ["A4", "A5", "DL", "Letter"])
+def test_no_column_or_page_ends_in_a_broken_word(page_format):
+    """A word hyphenated across a column or page break is hard to read: the split moves a
+    line earlier instead."""
+    document = prepare_build(SEED_CONTENT, BuildOptions(output=SEED_CONTENT,
+                                                        page_format=page_format)).document
+    for number, page in enumerate(document.pages, 1):
+        columns: dict[int, list[Text]] = {}
+        for item in page.items:
+            if isinstance(item, Text) and item.role not in ("Footer", "Artifact"):
+                columns.setdefault(round(item.x), []).append(item)
+        for items in columns.values():
+            lowest = min(items, key=lambda t: t.y)
+            last = lowest.para.blPara.lines[-1]
+            words = last[1] if isinstance(last, tuple) else [w.text for w in last.words]
+            assert not words[-1].rstrip().endswith("-"), (page_format, number, lowest.field)

@@ -97,7 +97,7 @@ def _fill_frame(frame: Rect, queue: deque, items: list[Item], full_height: float
             first = False
             continue
         if not block.keep_with_next and not isinstance(block.flowable, Group):
-            parts = block.flowable.split(frame.w, avail)
+            parts = _split(block.flowable, frame.w, avail)
             if len(parts) >= 2:
                 _, h0 = parts[0].wrap(frame.w, avail)
                 items.extend(_place(block, parts[0], frame.x, y - gap - h0, frame.w, h0))
@@ -106,6 +106,28 @@ def _fill_frame(frame: Rect, queue: deque, items: list[Item], full_height: float
         if first and frame.h >= full_height - EPS:
             raise _too_big(block, frame, h)
         return
+
+
+def _split(para: Flowable, width: float, avail: float) -> list[Flowable]:
+    """The paragraph split to fill avail, a line earlier if its last line there would end in
+    a word broken across the column or page (kept only if the split still works)."""
+    parts = para.split(width, avail)
+    if len(parts) >= 2 and _ends_in_a_broken_word(parts[0], width, avail):
+        earlier = para.split(width, avail - para.style.leading)
+        if len(earlier) >= 2:
+            return earlier
+    return parts
+
+
+def _ends_in_a_broken_word(para: Flowable, width: float, avail: float) -> bool:
+    """Whether the paragraph's last line ends in a hyphen (a word goes on below)."""
+    para.wrap(width, avail)
+    lines = getattr(getattr(para, "blPara", None), "lines", None)
+    if not lines:
+        return False
+    last = lines[-1]
+    words = last[1] if isinstance(last, tuple) else [getattr(w, "text", "") for w in last.words]
+    return bool(words) and words[-1].rstrip().endswith(("-", "\u00ad", "\u2010"))
 
 
 def _next_fits(queue: deque, frame: Rect, avail: float) -> bool:
