@@ -26,7 +26,15 @@ from brochure.build import BuildOptions, build_located, edition_path, prepare_lo
 from brochure.content.validate import read_text
 from brochure.content.yamlpos import Located, load_yaml
 from brochure.errors import BrochureError, Issue
-from brochure.variants import VEEVA, Variant, apply, load_variants, name_issues, shared_id_issues
+from brochure.variants import (
+    VEEVA,
+    Variant,
+    apply,
+    load_variants,
+    missing_id_issues,
+    name_issues,
+    shared_id_issues,
+)
 
 SUMMARY_HEADER = ("variant", "result", "pages", "seconds", "files", "notes")
 
@@ -119,10 +127,12 @@ def check_batch(base_path: Path, variants_path: Path, options: BuildOptions,
 
 
 def refuse_shared_ids(variants: list[Variant], base: Located) -> None:
-    """Raise if two variants would share a Veeva ID (a variant setting none inherits the base's)."""
+    """Raise if a variant's Veeva ID is another variant's or the base content's (a variant
+    setting none inherits the base's), or if it has none at all."""
     compliance = base.data.get("compliance") if isinstance(base.data, dict) else None
     base_id = compliance.get(VEEVA[1]) if isinstance(compliance, dict) else None
-    issues = shared_id_issues(variants, str(base_id).strip() if base_id else None)
+    base_id = str(base_id).strip() if base_id else None
+    issues = shared_id_issues(variants, base_id) + ([] if base_id else missing_id_issues(variants))
     if issues:
         raise BrochureError(issues)
 

@@ -65,6 +65,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         p.error("--jobs N needs --variants FILE and N of 1 or more")
     if args.watch and args.check:
         p.error("--watch rebuilds; --check writes nothing: use one of them")
+    if args.preview and args.check:
+        p.error("--check writes nothing, so there is nothing to --preview: use one of them")
     return args
 
 
@@ -189,8 +191,6 @@ def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
         print(f"[{bar:<20}] {done}/{total}  {outcome.name}: {state}", flush=True)
 
     outcomes = run_batch(args.content, args.variants, out_dir, options, args.jobs, progress)
-    if args.preview:
-        _preview_variants(outcomes)
     rows = [SUMMARY_HEADER, *summary_rows(outcomes)]
     widths = [min(max(len(r[i]) for r in rows), 60) for i in range(len(SUMMARY_HEADER))]
     print()
@@ -200,7 +200,10 @@ def _run_batch(args: argparse.Namespace, options, out_dir: Path) -> int:
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         print(f"\n{outcome.name}:", *outcome.errors, sep="\n  ", file=sys.stderr)
-    print(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} variants built in {out_dir}")
+    if args.preview:
+        _preview_variants(outcomes)
+    built = len(outcomes) - len(failed)
+    print(f"\n{built} of {_count(len(outcomes), 'variant')} built in {out_dir}")
     return ExitCode.CONTENT_ERROR if failed else ExitCode.OK
 
 
@@ -208,9 +211,14 @@ def _preview_variants(outcomes) -> None:
     """Page pictures and a contact sheet for each built variant's PDFs."""
     from brochure.preview import write_previews
 
+    print()
     for outcome in outcomes:
         for pdf in outcome.paths:
-            sheet = write_previews(Path(pdf))[-1]
+            try:
+                sheet = write_previews(Path(pdf))[-1]
+            except Exception as exc:  # a picture that cannot be made leaves the PDFs as built
+                print(f"no preview of {pdf}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                continue
             print(f"Preview {sheet} (and a picture of each page beside it)")
 
 

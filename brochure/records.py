@@ -69,7 +69,7 @@ class Invalid(ValueError):
     """Raised by Record.read with every problem found, as pydantic-shaped dicts."""
 
     def __init__(self, errors: list[dict]):
-        super().__init__(f"{len(errors)} problem(s)")
+        super().__init__(f"{len(errors)} problem{'' if len(errors) == 1 else 's'}")
         self.errors = errors
 
 

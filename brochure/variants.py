@@ -246,6 +246,14 @@ def shared_id_issues(variants: list[Variant], base_id: str | None = None) -> lis
     return issues
 
 
+def missing_id_issues(variants: list[Variant]) -> list[Issue]:
+    """Variants that set no Veeva ID, for a base content that has none either."""
+    return [Issue(f"variant '{v.name}' sets no Veeva ID, and the base content has none — "
+                  "set compliance.veeva_id for it", v.file, *v.where(VEEVA),
+                  "compliance.veeva_id")
+            for v in variants if v.overrides.get(VEEVA) in (None, "")]
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "variant"
 

@@ -99,7 +99,8 @@ def test_a_wrong_command_line_exits_64_and_says_what_cannot_be_combined(capsys):
     for argv, words in ((["--format", "A3"], "invalid choice: 'A3'"),
                         (["--variants", "v.csv", "--watch"], "cannot be combined with --watch"),
                         (["--jobs", "2"], "--jobs N needs --variants FILE"),
-                        (["--watch", "--check"], "use one of them")):
+                        (["--watch", "--check"], "use one of them"),
+                        (["--preview", "--check"], "nothing to --preview")):
         with pytest.raises(SystemExit) as leaving:
             main(argv)
         assert leaving.value.code == ExitCode.USAGE, argv

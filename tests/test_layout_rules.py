@@ -5,7 +5,13 @@ import pytest
 from brochure.build import BuildOptions
 from brochure.build import prepare as prepare_build
 from brochure.errors import BrochureError
+from brochure.layout.flow import _ends_in_a_broken_word, _split
 from brochure.layout.items import Rule, Text
+from brochure.text.markup import to_markup
+from brochure.text.paragraph import paragraph
+from brochure.text.styles import Styles
+from brochure.theme.fonts import register_fonts
+from brochure.theme.load import load_theme
 from tests.conftest import SEED_CONTENT
 
 
@@ -154,4 +160,42 @@ def test_no_column_or_page_ends_in_a_broken_word(page_format):
             lowest = min(items, key=lambda t: t.y)
             last = lowest.para.blPara.lines[-1]
             words = last[1] if isinstance(last, tuple) else [w.text for w in last.words]
-            assert not words[-1].rstrip().endswith("-"), (page_format, number, lowest.field)
+            assert not "".join(words).rstrip().endswith("-"), (page_format, number,
+                                                                lowest.field)
+
+
+def test_figures_with_nothing_visible_are_left_alone(project):
+    """A figure that measures nothing (a zero-width space) needs no smaller setting."""
+    def one_invisible_figure(text: str) -> str:
+        start, end = text.index("stats:"), text.index("intro:")
+        stat = '  - {value: "\\u200b", label: x, icon: hospital, alt: x}\n\n'
+        return text[:start] + "stats:\n" + stat + text[end:]
+
+    (figure,) = _figures(prepare(project, one_invisible_figure).document)
+    assert figure.para.style.fontSize == 28
+
+
+@pytest.mark.parametrize("width", [120, 150, 180, 245])
+def test_a_split_ends_in_a_broken_word_only_when_it_cannot_end_earlier(width):
+    """Whatever room is left, the first part of a split paragraph ends in a hyphen only
+    if no split up to three lines earlier avoids it (widow and orphan control may forbid
+    them)."""
+    styles = Styles(load_theme(None, "A4"), register_fonts(load_theme(None, "A4").fonts),
+                    "en-GB")
+    text = ("Launched in 2022, Innovate Cambridge is a locally-driven initiative to develop a "
+            "compelling and inclusive vision and strategy for the region. Its purpose is to "
+            "ensure that Cambridge remains the leading innovation ecosystem in Europe, "
+            "championing the UK on the global stage and driving growth and tangible benefits.")
+    para = paragraph(to_markup(text), styles("body"))
+    leading = para.style.leading
+    for lines in range(2, 12):
+        parts = _split(para, width, lines * leading + 1)
+        if len(parts) < 2:
+            continue
+        _, first = parts[0].wrap(width, lines * leading + 1)
+        if _ends_in_a_broken_word(parts[0], width, first):
+            for earlier in range(1, 4):
+                room = first - earlier * leading + 0.01
+                split = para.split(width, room)
+                assert len(split) < 2 or _ends_in_a_broken_word(split[0], width, room), (
+                    width, lines, earlier)

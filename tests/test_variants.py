@@ -224,3 +224,17 @@ def test_variants_built_in_threads_give_the_bytes_of_a_sequential_build(tmp_path
     threaded = build_all(tmp_path / "threads", threaded=True)
     assert len(threaded) == 3
     assert threaded == build_all(tmp_path / "one-by-one", threaded=False)
+
+
+def test_a_variant_without_a_veeva_id_over_a_base_without_one_is_named(tmp_path):
+    base = tmp_path / "content.yaml"
+    base.write_text(SEED_CONTENT.read_text().replace("  veeva_id: GB-68353\n", ""))
+    (tmp_path / "assets" / "images").mkdir(parents=True)
+    (tmp_path / "assets" / "images" / "hero-standin.jpg").write_bytes(
+        (SEED_CONTENT.parent / "assets" / "images" / "hero-standin.jpg").read_bytes())
+    variants = write(tmp_path, "v.csv", "name,event.name\nberlin,Berlin Day\n")
+    with pytest.raises(BrochureError) as exc:
+        run_batch(base, variants, tmp_path / "out", BuildOptions(output=tmp_path))
+    (issue,) = exc.value.issues
+    assert (issue.file, issue.line) == (str(variants), 2)
+    assert "base content has none — set compliance.veeva_id for it" in issue.message

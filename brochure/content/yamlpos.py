@@ -159,12 +159,16 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, file: str, text: str) -> Issue:
                      "or put the text in quotes", file, line, col)
     runaway = _runaway_quote(text, line)
     if runaway:
-        return Issue(f"a quote that opens here is not closed on its line, so the text runs on "
-                     f"to line {line} — add the closing quote", file, *runaway)
+        return Issue(f"the quote that opens here closes only on line {line}, where reading "
+                     f"fails — add the closing quote on this line (or, if the text is meant "
+                     f"to go on, check what follows the quote on line {line})", file, *runaway)
     return Issue(f"{_plain(problem)} — {_yaml_hint(problem)}", file, line, col)
 
 
-QUOTED_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#]*?:[ \t]+)?(["'])""")
+# a value that starts with a quote, after a key ("key: ") or a list dash ("- "), not a
+# quotation inside a plain value that goes on from the line before
+QUOTED_VALUE = re.compile(
+    r"""^[ \t]*(?:-[ \t]+(?:[^\s#'"][^#:]*:[ \t]+)?|[^\s#'"-][^#:]*:[ \t]+)(["'])""")
 
 
 def _runaway_quote(text: str, error_line: int) -> tuple[int, int] | None:

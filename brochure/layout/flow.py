@@ -19,6 +19,7 @@ from brochure.units import MM, Rect
 
 MAX_PAGES = 40
 EPS = 0.01
+EARLIER_LINES = 3  # how far a split may move up to keep a word whole
 BALANCE_STEP = 6.0  # points added to the columns per try when balancing the last page
 
 
@@ -109,13 +110,21 @@ def _fill_frame(frame: Rect, queue: deque, items: list[Item], full_height: float
 
 
 def _split(para: Flowable, width: float, avail: float) -> list[Flowable]:
-    """The paragraph split to fill avail, a line earlier if its last line there would end in
-    a word broken across the column or page (kept only if the split still works)."""
+    """The paragraph split to fill avail; if its first part would end in a word broken
+    across the column or page, a split up to EARLIER_LINES lines earlier that does not
+    (widow and orphan control permitting), else the first split."""
     parts = para.split(width, avail)
-    if len(parts) >= 2 and _ends_in_a_broken_word(parts[0], width, avail):
-        earlier = para.split(width, avail - para.style.leading)
-        if len(earlier) >= 2:
+    if len(parts) < 2 or not _ends_in_a_broken_word(parts[0], width, avail):
+        return parts
+    _, height = parts[0].wrap(width, avail)  # (widow control may already have split early)
+    for _ in range(EARLIER_LINES):
+        room = height - para.style.leading + EPS
+        earlier = para.split(width, room)
+        if len(earlier) < 2:
+            break
+        if not _ends_in_a_broken_word(earlier[0], width, room):
             return earlier
+        _, height = earlier[0].wrap(width, room)
     return parts
 
 
@@ -127,7 +136,7 @@ def _ends_in_a_broken_word(para: Flowable, width: float, avail: float) -> bool:
         return False
     last = lines[-1]
     words = last[1] if isinstance(last, tuple) else [getattr(w, "text", "") for w in last.words]
-    return bool(words) and words[-1].rstrip().endswith(("-", "\u00ad", "\u2010"))
+    return "".join(words).rstrip().endswith(("-", "\u00ad", "\u2010"))
 
 
 def _next_fits(queue: deque, frame: Rect, avail: float) -> bool:

@@ -178,6 +178,8 @@ def _figure_scale(b: Brochure, styles: Styles, cell_w: float) -> float:
     widths = [stringWidth(_as_set(plain_text(s.value), style), style.fontName, style.fontSize)
               for s in b.stats]
     widest = max(range(len(widths)), key=widths.__getitem__)
+    if widths[widest] <= 0:  # nothing visible to fit (a zero-width space, an empty link)
+        return 1.0
     scale = min(1.0, math.floor((cell_w - 1) / widths[widest] * 100) / 100)
     if scale < MIN_FIGURE_SCALE:
         raise BrochureError([Issue(

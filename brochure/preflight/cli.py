@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 
 from brochure.errors import ExitCode
@@ -56,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         check = "accessibility (PDF/UA)" if args.accessibility else "preflight"
         print(format_text(report, show_info=not args.quiet_info, check=check))
         if not args.accessibility and _looks_like_a_screen_pdf(report):
-            print(f"\nThis looks like a PDF for screens (RGB colour, no printing profile), "
-                  f"such as a digital edition: the print rules above are not meant for it. "
-                  f"Check it with: brochure check --accessibility {args.pdf}")
+            print(f"\nThis PDF has RGB colour and no printing profile. If it is meant for "
+                  f"screens (a digital edition), the print rules above do not apply: check "
+                  f"it with  brochure check --accessibility {shlex.quote(str(args.pdf))}")
     return ExitCode.PREFLIGHT_FAILED if report.verdict == "fail" else ExitCode.OK
 
 

@@ -84,6 +84,9 @@ F = {
  "59-bad-tag": "title: !!int nope\n" + COMP,
  "60-quote-closed-lines-later": HEAD + 'tagline: "Europe\'s leading cluster\n'
                                 + 'intro: ["A first paragraph", "A second one"]\n' + COMP,
+ "61-colon-after-a-quotation": HEAD + "quote:\n  text: Both partners share a vision,\n"
+                                + '    "what Cambridge can achieve\n'
+                                + '    together": working across the cluster.\n' + COMP,
  "43-title-yes": "title: yes\n" + COMP,
  "44-hero-just-a-path": ok("hero: assets/low-res.jpg\n"),
  "45-link-as-plain-address": ok("links:\n  - https://www.cam.ac.uk/partnership\n"),
