@@ -199,3 +199,17 @@ def test_a_split_ends_in_a_broken_word_only_when_it_cannot_end_earlier(width):
                 split = para.split(width, room)
                 assert len(split) < 2 or _ends_in_a_broken_word(split[0], width, room), (
                     width, lines, earlier)
+
+
+def test_a_long_printed_address_breaks_after_a_slash(project):
+    """Print follows a link with its address; a long one wraps after a slash, as ReportLab
+    wraps addresses with a scheme, instead of overflowing its column."""
+    link = ("  - See [the council](https://www.innovatecambridge.com/about/"
+            "our-advisory-council-and-its-members-2025).\n")
+    document = prepare(project, lambda t: t.replace("intro:\n", "intro:\n" + link)).document
+    (first,) = [i for i in document.pages[0].items
+                if isinstance(i, Text) and i.field == "intro[0]"]
+    lines = ["".join(line[1] if isinstance(line, tuple) else [w.text for w in line.words])
+             for line in first.para.blPara.lines]
+    assert any(line.rstrip().endswith("innovatecambridge.com/") or
+               line.rstrip().endswith("about/") for line in lines), lines

@@ -7,6 +7,7 @@ orphans; a block that cannot fit even an empty column is an error naming its fie
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from typing import NamedTuple
@@ -15,10 +16,12 @@ from reportlab.platypus import Flowable
 
 from brochure.errors import BrochureError, Issue
 from brochure.layout.items import Group, Item, Text
+from brochure.text.addresses import SCHEMELESS_ADDRESS
 from brochure.units import MM, Rect
 
 MAX_PAGES = 40
 EPS = 0.01
+SHOWN_WORD = 40  # characters of a too-long word quoted in its message
 EARLIER_LINES = 3  # how far a split may move up to keep a word whole
 BALANCE_STEP = 6.0  # points added to the columns per try when balancing the last page
 
@@ -161,14 +164,41 @@ def _place(block: Block, flowable: Flowable, x: float, y: float, w: float, h: fl
 
 
 def check_width(para: Flowable, field: str) -> None:
-    """Raise if a wrapped paragraph has a line wider than its box (a too-long word)."""
+    """Raise if a wrapped paragraph has a line wider than its box (a too-long word),
+    naming the word."""
     lines = getattr(getattr(para, "blPara", None), "lines", [])
     for line in lines:
         extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
         if extra < -0.5:
-            raise BrochureError([Issue(
-                f"a word is {-extra / MM:.0f} mm wider than its column and would be cut — "
-                "break it up (add spaces or hyphens) or shorten it", field=field)])
+            word = _longest_word(line)
+            raise BrochureError([_too_wide(_address_of(word, para) or word, -extra, field)])
+
+
+def _longest_word(line) -> str:
+    words = line[1] if isinstance(line, tuple) else [getattr(w, "text", "") for w in line.words]
+    return max(" ".join(words).split(), key=len, default="")
+
+
+def _address_of(word: str, para: Flowable) -> str | None:
+    """The printed web address this word is (part of), if any."""
+    part = word.strip("()[].,;:")
+    plain = re.sub(r"<[^>]*>", " ", str(getattr(para, "text", "") or ""))  # markup's tags
+    for token in plain.split():
+        address = token.strip("()[].,;:")
+        if part and part in address and SCHEMELESS_ADDRESS.match(address):
+            return address
+    return None
+
+
+def _too_wide(word: str, by: float, field: str) -> Issue:
+    if SCHEMELESS_ADDRESS.match(word.strip("()[].,;:")):
+        return Issue(f"the printed address {word.strip('().,;:')} is {by / MM:.0f} mm wider "
+                     "than its column — link to a shorter address (a short link, or the "
+                     "site's home page), or list it under links:, where it gets a QR code",
+                     field=field)
+    shown = word if len(word) <= SHOWN_WORD else word[:SHOWN_WORD - 1] + "…"
+    return Issue(f"'{shown}' is {by / MM:.0f} mm wider than its column and would be cut — "
+                 "break it up (add spaces or hyphens) or shorten it", field=field)
 
 
 def _join(parts: list[Flowable]) -> Flowable:

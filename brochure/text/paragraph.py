@@ -19,6 +19,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from brochure.recent import Recent
+from brochure.text import addresses
+
+addresses.install()  # a printed web address may break after a slash
 
 CACHE_SIZE = 1024  # paragraphs kept between builds; a brochure has a few dozen
 SHARED_UP_TO = 2000  # characters: longer paragraphs are rare, and costly to keep (splits)

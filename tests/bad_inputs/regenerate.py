@@ -84,6 +84,9 @@ F = {
  "59-bad-tag": "title: !!int nope\n" + COMP,
  "60-quote-closed-lines-later": HEAD + 'tagline: "Europe\'s leading cluster\n'
                                 + 'intro: ["A first paragraph", "A second one"]\n' + COMP,
+ "62-long-printed-address": HEAD + "intro:\n  - See [the council](https://www.innovatecambridge"
+                             + ".com/our-advisory-council-and-its-members-from-2025-to-2030-"
+                             + "and-beyond).\n" + COMP,
  "61-colon-after-a-quotation": HEAD + "quote:\n  text: Both partners share a vision,\n"
                                 + '    "what Cambridge can achieve\n'
                                 + '    together": working across the cluster.\n' + COMP,

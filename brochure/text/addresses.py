@@ -1,0 +1,34 @@
+"""Printed web addresses that may break after a slash, as addresses with a scheme do.
+
+Paper cannot be clicked, so the print edition follows a link's label with its address as
+people type it: "innovatecambridge.com/about/our-advisory-council", without "https://".
+ReportLab breaks a word that is too wide for its line only if it is a web address with a
+scheme, after one of its slashes. `install()` lets it do the same for an address without
+one (a host name with a dot, then a slash), so that a long address wraps instead of
+overflowing its column. Nothing else about line breaking changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.platypus import paragraph as _rl_paragraph
+
+SCHEMELESS_ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/\S*\Z", re.I)
+
+_plain_uri_split_pairs = _rl_paragraph._uri_split_pairs  # ReportLab's own
+
+
+def _address_split_pairs(word):
+    """ReportLab's (head, tail) places to break a web address, longest head first; for an
+    address without a scheme, after each of its slashes."""
+    pairs = _plain_uri_split_pairs(word)
+    if pairs is None and isinstance(word, str) and SCHEMELESS_ADDRESS.match(word):
+        pairs = list(_rl_paragraph._slash_parts(word, "", "/"))
+        pairs.reverse()
+    return pairs
+
+
+def install() -> None:
+    """Let ReportLab break printed addresses after a slash (idempotent)."""
+    _rl_paragraph._uri_split_pairs = _address_split_pairs
