@@ -3,10 +3,11 @@
 import pikepdf
 import pytest
 
+from brochure.build import BuildOptions, build
 from brochure.content.validate import load_content
 from tests.conftest import SEED_CONTENT
 from tests.marked import mcid_texts
-from tests.pdfread import normalise, page_texts
+from tests.pdfread import normalise, page_texts, render
 from tests.test_print_geometry import A4
 from tests.test_seed_text import content_in_reading_order
 
@@ -133,3 +134,27 @@ def test_photo_without_alt_text(project):
     content.write_text(content.read_text().replace("hero:\n", "hero:\n  decorative: true\n"))
     result = build(content, BuildOptions(output=project / "x.pdf"))
     assert result.editions[1].report.verdict == "pass"
+
+
+def test_a_link_in_a_paragraph_is_underlined_on_screen(project):
+    """A link must not be told from its text by colour alone (WCAG 1.4.1): on screen it
+    is underlined. The pixels along the bottom of its link area form one dark line."""
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace(
+        "intro:\n", "intro:\n  - See [the partnership site](https://www.cam.ac.uk/partnership) "
+                    "for the full story.\n"))
+    out = project / "b.pdf"
+    build(content, BuildOptions(output=out, editions=("digital",)))
+    digital = out.with_name("b-digital.pdf")
+    with pikepdf.open(digital) as pdf:
+        page_no, rect = next((n, [float(v) for v in annot.Rect])
+                             for n, page in enumerate(pdf.pages)
+                             for annot in page.get("/Annots", [])
+                             if "cam.ac.uk" in str(annot.A.get("/URI", "")))
+        height = float(pdf.pages[page_no].MediaBox[3])
+    image, scale = render(digital, page_no, 150), 150 / 72
+    x0, x1 = round(rect[0] * scale) + 2, round(rect[2] * scale) - 2
+    rows = range(round((height - rect[3]) * scale), round((height - rect[1]) * scale) + 4)
+    darkest = max(sum(min(image.getpixel((x, y))) < 140 for x in range(x0, x1)) / (x1 - x0)
+                  for y in rows)
+    assert darkest > 0.9

@@ -82,7 +82,7 @@ def paragraph_style(role: str, align: str, spec: TypeStyle, font: str, ink_colou
         embeddedHyphenation=1,
         splitLongWords=0,
         spaceShrinkage=0,  # ragged right: never squeeze a line past its box
-        linkUnderline=0,
+        linkUnderline=1 if screen else 0,  # on screen a link is not told by colour alone
         underlineColor=ink,
         strikeColor=ink,
     )
