@@ -12,6 +12,7 @@ import copy
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,7 +256,10 @@ def missing_id_issues(variants: list[Variant]) -> list[Issue]:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "variant"
+    """A file-name-safe form of a name: 'Zürich Süd' → 'zurich-sud'."""
+    plain = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "variant"
 
 
 def _did_you_mean(path: FieldPath) -> str:

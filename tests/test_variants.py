@@ -142,6 +142,7 @@ def test_a_variant_may_not_print_the_base_contents_veeva_id(tmp_path, capsys, ro
     ("- {name: a, compliance.veeva_id: GB-1}\n- {name: a, compliance.veeva_id: GB-2}\n",
      "also used on line 1"),
     ("- {name: London 2025}\n", "e.g. 'london-2025'"),
+    ("- {name: Zürich Süd, compliance.veeva_id: CH-10001}\n", "e.g. 'zurich-sud'"),
     ("- {name: a, compliance.veeva_id: GB-1}\n- {name: a-digital, compliance.veeva_id: GB-2}\n",
      "digital edition of variant 'a'"),
     ("name: a\n", "a list of variants"),
