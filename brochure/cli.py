@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -255,6 +256,8 @@ def brochure_main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["check"]:
         from brochure.preflight.cli import main as check_main
 
+        if real_command:  # `brochure check x.pdf | head` ends quietly (a build never does:
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # it talks to its helper by pipe)
         return check_main(argv[1:])
     if argv[:1] == ["build"]:
         argv = argv[1:]

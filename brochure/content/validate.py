@@ -192,4 +192,7 @@ def _pattern_hint(loc: tuple, value: object) -> str:
         return f"{value!r} is not a web address — write it in full, e.g. https://example.org/page"
     if loc[-1] == "language":
         return f"{value!r} is not a language tag — use e.g. en-GB, de-DE, fr-FR"
+    if loc[-1] == "rgb":
+        return (f"{value!r} is not a screen colour — write # and six hexadecimal digits, "
+                "e.g. '#1A3C6E'")
     return f"{value!r} has the wrong form"

@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             report = check_pdf(args.pdf, ink_limit=args.ink_limit, bleed_mm=args.bleed_mm)
     except UnreadablePdf as exc:
-        print(f"preflight: {exc}", file=sys.stderr)
+        print(f"{'accessibility' if args.accessibility else 'preflight'}: {exc}",
+              file=sys.stderr)
         return UNREADABLE
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

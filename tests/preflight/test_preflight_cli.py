@@ -85,3 +85,14 @@ def test_a_screen_pdf_is_pointed_to_the_accessibility_check(seed_digital, seed_p
     assert f"brochure check --accessibility {seed_digital}" in out.splitlines()[-1]
     assert main([str(seed_pdf)]) == 0
     assert "--accessibility" not in capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(seed_pdf):
+    """`brochure check x.pdf | head -1`: the command ends quietly when head stops reading."""
+    code = ("import sys; from brochure.cli import brochure_main; "
+            f"sys.argv = ['brochure', 'check', {str(seed_pdf)!r}]; sys.exit(brochure_main())")
+    check = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    check.stdout.close()  # as head does once it has its lines (here before the first)
+    _, err = check.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
