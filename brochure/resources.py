@@ -170,17 +170,31 @@ def file_issues_of_raw(located: Located) -> list[Issue]:
 
     Looks only at values that are plain text where a file is expected (hero image, icons).
     """
-    data = located.data if isinstance(located.data, dict) else {}
     finder = _Finder(located)
+    for kind, value, path in _named_in_raw(located):
+        getattr(finder, kind)(value, path)
+    return finder.issues
+
+
+def named_files_of_raw(located: Located) -> list[Path]:
+    """The files that content (valid or not) names, whether they exist yet or not: what a
+    watch waits for after a failed build."""
+    base = Path(located.file).resolve().parent
+    return [(base / value.strip()).resolve() for kind, value, _ in _named_in_raw(located)
+            if kind == "image" or "/" in value or "." in value]  # (not built-in icon names)
+
+
+def _named_in_raw(located: Located):
+    """(kind, value, field path) for each plain-text value where a file is expected."""
+    data = located.data if isinstance(located.data, dict) else {}
     hero = data.get("hero")
     if isinstance(hero, dict) and isinstance(hero.get("image"), str) and hero["image"].strip():
-        finder.image(hero["image"], ("hero", "image"))
+        yield "image", hero["image"], ("hero", "image")
     stats = data.get("stats")
     for i, stat in enumerate(stats if isinstance(stats, list) else []):
         icon = stat.get("icon") if isinstance(stat, dict) else None
         if isinstance(icon, str) and icon.strip():
-            finder.icon(icon, ("stats", i, "icon"))
-    return finder.issues
+            yield "icon", icon, ("stats", i, "icon")
 
 
 def _printer_profile(brochure: Brochure, finder: _Finder, res: Resources) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from brochure.build import BuildOptions, build_located
 from brochure.content.validate import load_located, validate
 from brochure.errors import BrochureError
-from brochure.resources import gather
+from brochure.resources import gather, named_files_of_raw
 from brochure.stamps import Stamp, stamp
 from brochure.theme.load import DEFAULT_THEME, FORMATS, named_files
 
@@ -68,13 +68,14 @@ def _build(content_path: Path, options: BuildOptions, on_event,
 
 def _try_build(content_path: Path, options: BuildOptions, on_event,
                used: list[Path]) -> list[Path]:
+    located = None
     try:
         located = load_located(content_path)
         result = build_located(located, options)
         files = gather(validate(located), located).files()
     except BrochureError as exc:
-        on_event("error", exc.issues)
-        return used
+        on_event("error", exc.issues)  # also wait for the files it names (one may be missing)
+        return used + (named_files_of_raw(located) if located is not None else [])
     except Exception as exc:  # a bug: report it and keep watching
         on_event("crashed", exc)
         return used

@@ -114,3 +114,29 @@ def test_watch_reports_a_broken_theme_logo_and_keeps_watching(project, tmp_path)
         stop.set()
         thread.join(timeout=TIMEOUT)
     assert not thread.is_alive()
+
+
+def test_watch_rebuilds_when_a_missing_photo_arrives(project):
+    """The content names a photo that is not there yet: the error is shown, and copying
+    the photo in rebuilds without touching the content."""
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace("assets/images/hero-standin.jpg",
+                                                   "assets/images/new-photo.jpg"))
+    pdf = project / "build" / "brochure.pdf"
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
+        content_path=content, options=BuildOptions(output=pdf, editions=("print",)),
+        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
+    thread.start()
+    try:
+        kind, issues = next_event(events, {"built", "error", "crashed"})
+        assert kind == "error" and "new-photo.jpg" in issues[0].message
+        photo = project / "assets" / "images"
+        (photo / "new-photo.jpg").write_bytes((photo / "hero-standin.jpg").read_bytes())
+        assert next_event(events, {"built", "error", "crashed"})[0] == "built"
+        assert pdf.is_file()
+    finally:
+        stop.set()
+        thread.join(timeout=TIMEOUT)
+    assert not thread.is_alive()
