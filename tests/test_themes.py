@@ -182,8 +182,12 @@ def test_columns_too_narrow_for_words_are_a_theme_issue(tmp_path):
     ("veeva_id_pattern: '['\n", "veeva_id_pattern", "not a valid regular expression"),
     ("footer: {baseline_mm: 2}\n", "footer.baseline_mm", "inside the 5 mm the cutter may take"),
     ("footer: {rule_mm: 40}\n", "footer.rule_mm", "below the text (24 mm"),
-    ('fonts: {regular: "a\\0b.ttf"}\n', "fonts.regular", "font file not found"),
-    ("fonts: {regular: theme.yaml}\n", "fonts.regular", "cannot use font"),
+    ('fonts: {regular: "a\\0b.ttf", italic: x.ttf, bold: x.ttf, bold_italic: x.ttf}\n',
+     "fonts.regular", "font file not found"),
+    ("fonts: {regular: theme.yaml, italic: theme.yaml, bold: theme.yaml, "
+     "bold_italic: theme.yaml}\n", "fonts.regular", "cannot use font"),
+    ("fonts: {family: Brandserif, regular: theme.yaml}\n", "fonts",
+     "but not italic, bold, bold_italic"),
 ])
 def test_theme_mistakes_found_at_load_with_their_line(tmp_path, text, field, words):
     path = write_theme(tmp_path, "name: x\n" + text)

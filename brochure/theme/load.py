@@ -67,12 +67,14 @@ def _load_theme(path: Path | None, page_format: str) -> Theme:
     are its A4 design. A format layer holds only sizes (page, margins, grid, type sizes, hero
     and stat band), and they win: a brand's A4 title size would not fit an A5 or DL page.
     The theme is checked on its own first, so its mistakes show whatever the format."""
-    branded = _read(DEFAULT_THEME)
+    branded, fonts = _read(DEFAULT_THEME), []
     if path is not None:
         theme = _layer(path)
-        _refuse_page(theme)
+        if issues := _page_issues(theme):
+            raise BrochureError(issues)
+        fonts = _partial_font_issues(theme)
         branded = Located(_merge(branded.data, theme.data), theme.file, theme.positions)
-    check_theme(validate(branded, Theme), branded)
+    check_theme(validate(branded, Theme), branded, fonts)
     size = _layer(FORMATS / f"{page_format}.yaml")
     located = Located(_merge(branded.data, size.data), branded.file, branded.positions)
     sized = validate(located, Theme)
@@ -80,13 +82,32 @@ def _load_theme(path: Path | None, page_format: str) -> Theme:
     return sized
 
 
-def _refuse_page(theme: Located) -> None:
-    if "page" in theme.data:
-        line, col = theme.where(("page",))
-        raise BrochureError([Issue(
-            "a theme does not choose the page — the size comes from the format (--format, or "
-            "format: in the content) and the bleed from print.bleed_mm in the content; remove "
-            "page from the theme", theme.file, line, col, "page")])
+def _page_issues(theme: Located) -> list[Issue]:
+    if "page" not in theme.data:
+        return []
+    line, col = theme.where(("page",))
+    return [Issue(
+        "a theme does not choose the page — the size comes from the format (--format, or "
+        "format: in the content) and the bleed from print.bleed_mm in the content; remove "
+        "page from the theme", theme.file, line, col, "page")]
+
+
+def _partial_font_issues(theme: Located) -> list[Issue]:
+    """A theme's fonts give all four faces, or none: faces it left out would come from the
+    default theme, another family."""
+    fonts = theme.data.get("fonts")
+    if not isinstance(fonts, dict):
+        return []
+    missing = [key for key in FONT_KEYS if key not in fonts]
+    if not missing:
+        return []
+    line, col = theme.where(("fonts",))
+    given = ", ".join(key for key in FONT_KEYS if key in fonts) or "only a family name"
+    return [Issue(
+        f"the theme's fonts give {given} but not {', '.join(missing)}, which would then come "
+        "from the default theme's Lato and mix two families — give all four files (one file "
+        "may serve several faces, e.g. bold: MyBrand-Regular.ttf)", theme.file, line, col,
+        "fonts")]
 
 
 def _layer(path: Path) -> Located:

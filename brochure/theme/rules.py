@@ -18,12 +18,13 @@ from brochure.theme.model import Theme
 MIN_COLUMN_MM = 30  # narrower, even short words start to break badly
 
 
-def check_theme(theme: Theme, located: Located) -> None:
-    """The rules that hold whatever the page format."""
+def check_theme(theme: Theme, located: Located, found: list[Issue] | None = None) -> None:
+    """The rules that hold whatever the page format, reported with the issues already
+    `found` in the theme's own layer."""
     issues = (_pattern_issues(theme, located) + _colour_issues(theme, located)
-              + _file_issues(theme, located))
+              + _file_issues(theme, located) + (found or []))
     if issues:
-        raise BrochureError(issues)
+        raise BrochureError(sorted(issues, key=lambda i: (i.line, i.col)))
     _check_fonts(theme, located)
 
 
