@@ -239,3 +239,12 @@ def test_a_variant_without_a_veeva_id_over_a_base_without_one_is_named(tmp_path)
     (issue,) = exc.value.issues
     assert (issue.file, issue.line) == (str(variants), 2)
     assert "base content has none — set compliance.veeva_id for it" in issue.message
+
+
+def test_a_csv_saved_in_the_old_excel_encoding_is_told_how_to_save_it(tmp_path):
+    variants = tmp_path / "v.csv"
+    variants.write_bytes("name,event.name\nmunich,München Forum\n".encode("cp1252"))
+    with pytest.raises(BrochureError) as exc:
+        load_variants(variants)
+    (issue,) = exc.value.issues
+    assert issue.line == 2 and "'CSV UTF-8 (Comma delimited)'" in issue.message

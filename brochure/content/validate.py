@@ -28,9 +28,10 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
         line = data[:exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BrochureError([Issue(
-            "is not UTF-8 text — save it as UTF-8 (in most editors: Save As, Encoding UTF-8)",
-            name, line, col)]) from None
+        how = ("in Excel: Save As, 'CSV UTF-8 (Comma delimited)'" if path.suffix.lower()
+               == ".csv" else "in most editors: Save As, Encoding UTF-8")
+        raise BrochureError([Issue(f"is not UTF-8 text — save it as UTF-8 ({how})",
+                                   name, line, col)]) from None
     except OSError as exc:
         raise BrochureError([Issue(f"cannot be read: {exc.strerror}", name)]) from None
 
