@@ -73,7 +73,10 @@ def test_dates_render_in_the_brochures_language(tmp_path):
     assert "September 2025" in page_texts(tmp_path / "m.pdf")[0]
     content = write(tmp_path, "", MINIMAL.replace("title:", "language: fr-FR\ntitle:"))
     build(content, BuildOptions(output=tmp_path / "m.pdf", editions=("print",)))
-    assert "septembre 2025" in page_texts(tmp_path / "m.pdf")[0]
+    text = page_texts(tmp_path / "m.pdf")[0]
+    assert "Date de préparation\u00a0: septembre 2025" in text or (
+        "Date de préparation : septembre 2025" in text)  # a no-break space before the colon
+    assert "préparation:" not in text
 
 
 def test_approval_record_in_metadata_and_explain(tmp_path, capsys):

@@ -13,7 +13,7 @@ from brochure.layout.geometry import Geometry
 from brochure.layout.header import header
 from brochure.layout.items import Document, Item, PageLayout, Rule, Text, Watermark
 from brochure.resources import Resources
-from brochure.text.labels import label
+from brochure.text.labels import label, labelled
 from brochure.text.markup import to_markup
 from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
@@ -58,10 +58,10 @@ def status_overlay(b: Brochure, text: str, theme: Theme, styles: Styles,
 def footer_text(b: Brochure) -> str:
     c = b.compliance
     lang = b.language
-    text = (f"Veeva ID: {c.veeva_id} \u00b7 {label(lang, 'prepared')}: "
-            + display_date(b, c.date_of_preparation))
+    text = (f"Veeva ID: {c.veeva_id} \u00b7 "
+            + labelled(lang, "prepared", display_date(b, c.date_of_preparation)))
     if c.date_last_revised:
-        text += f" \u00b7 {label(lang, 'revised')}: " + display_date(b, c.date_last_revised)
+        text += " \u00b7 " + labelled(lang, "revised", display_date(b, c.date_last_revised))
     return text
 
 

@@ -76,7 +76,16 @@ def _base(language: str) -> str:
     return language.split("-")[0].lower()
 
 
+# what goes between a label and its value: French sets a (no-break) space before a colon
+LABEL_COLON = {"fr": "\u00a0: "}
+
+
 def label(language: str, key: str, **values: object) -> str:
     """The label in the brochure's language (English if we have none), filled in."""
     words = LABELS.get(_base(language), LABELS["en"])
     return words[key].format(**values)
+
+
+def labelled(language: str, key: str, value: str) -> str:
+    """'Date of preparation: July 2025', with the language's own colon spacing."""
+    return label(language, key) + LABEL_COLON.get(_base(language), ": ") + value
