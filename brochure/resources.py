@@ -181,7 +181,7 @@ def named_files_of_raw(located: Located) -> list[Path]:
     watch waits for after a failed build."""
     base = Path(located.file).resolve().parent
     return [(base / value.strip()).resolve() for kind, value, _ in _named_in_raw(located)
-            if kind == "image" or "/" in value or "." in value]  # (not built-in icon names)
+            if kind != "icon" or "/" in value or "." in value]  # (not built-in icon names)
 
 
 def _named_in_raw(located: Located):
@@ -195,6 +195,10 @@ def _named_in_raw(located: Located):
         icon = stat.get("icon") if isinstance(stat, dict) else None
         if isinstance(icon, str) and icon.strip():
             yield "icon", icon, ("stats", i, "icon")
+    printing = data.get("print")
+    profile = printing.get("icc_profile") if isinstance(printing, dict) else None
+    if isinstance(profile, str) and profile.strip():
+        yield "file", profile, ("print", "icc_profile")
 
 
 def _printer_profile(brochure: Brochure, finder: _Finder, res: Resources) -> None:

@@ -255,9 +255,14 @@ def missing_id_issues(variants: list[Variant]) -> list[Issue]:
             for v in variants if v.overrides.get(VEEVA) in (None, "")]
 
 
+# letters that no accent-stripping turns into ASCII ('København Ø' → 'kobenhavn-o')
+UNACCENTED = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d",
+                            "þ": "th", "ð": "d", "ı": "i"})
+
+
 def slug(text: str) -> str:
     """A file-name-safe form of a name: 'Zürich Süd' → 'zurich-sud'."""
-    plain = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    plain = unicodedata.normalize("NFKD", text.lower().translate(UNACCENTED))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "variant"
 

@@ -239,3 +239,22 @@ def test_a_glyph_that_only_an_uppercase_style_makes_is_named(tmp_path):
     issue = caught.value.issues[0]
     assert issue.field == "initiatives.items[0].title" and "U+2C6D" in issue.message
     assert issue.file == str(content) and issue.line == 5
+
+
+def test_a_partial_font_set_is_reported_with_the_themes_other_mistakes(tmp_path):
+    theme = tmp_path / "theme.yaml"
+    theme.write_text('name: t\nfonts: {family: Brandserif, regular: x.ttf}\n'
+                     'colours:\n  brand: {cmyk: [0, 0, 0, 100], rgb: "#12345"}\n')
+    with pytest.raises(BrochureError) as caught:
+        load_theme(theme)
+    fields = [issue.field for issue in caught.value.issues]
+    assert "fonts" in fields and "colours.brand.rgb" in fields
+
+
+def test_a_font_family_name_without_files_is_refused(tmp_path):
+    theme = tmp_path / "theme.yaml"
+    theme.write_text("name: t\nfonts: {family: Brandserif}\n")
+    with pytest.raises(BrochureError) as caught:
+        load_theme(theme)
+    (issue,) = caught.value.issues
+    assert issue.field == "fonts" and "name a family but none of its files" in issue.message

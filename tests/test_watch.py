@@ -6,6 +6,8 @@ import threading
 import pikepdf
 
 from brochure.build import BuildOptions
+from brochure.content.validate import load_located
+from brochure.resources import named_files_of_raw
 from brochure.watch import watch
 from tests.conftest import ROOT
 from tests.pdfread import normalise, page_texts
@@ -140,3 +142,11 @@ def test_watch_rebuilds_when_a_missing_photo_arrives(project):
         stop.set()
         thread.join(timeout=TIMEOUT)
     assert not thread.is_alive()
+
+
+def test_a_failed_build_waits_for_the_printer_profile_it_names(project):
+    """The profile is one of the files a failed build's content names (found or not)."""
+    content = project / "content.yaml"
+    content.write_text(content.read_text() + "print:\n  icc_profile: printer/press.icc\n")
+    located = load_located(content)
+    assert (project / "printer" / "press.icc").resolve() in named_files_of_raw(located)

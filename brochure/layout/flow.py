@@ -7,6 +7,7 @@ orphans; a block that cannot fit even an empty column is an error naming its fie
 
 from __future__ import annotations
 
+import html
 import re
 from collections import deque
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from brochure.errors import BrochureError, Issue
 from brochure.layout.items import Group, Item, Text
-from brochure.text.addresses import SCHEMELESS_ADDRESS
+from brochure.text.addresses import HOST, SCHEMELESS_ADDRESS
 from brochure.units import MM, Rect
 
 MAX_PAGES = 40
@@ -182,20 +183,23 @@ def _longest_word(line) -> str:
 def _address_of(word: str, para: Flowable) -> str | None:
     """The printed web address this word is (part of), if any."""
     part = word.strip("()[].,;:")
-    plain = re.sub(r"<[^>]*>", " ", str(getattr(para, "text", "") or ""))  # markup's tags
+    plain = html.unescape(re.sub(r"<[^>]*>", " ", str(getattr(para, "text", "") or "")))
     for token in plain.split():
         address = token.strip("()[].,;:")
-        if part and part in address and SCHEMELESS_ADDRESS.match(address):
+        if part and part in address and (SCHEMELESS_ADDRESS.match(address)
+                                         or HOST.match(address)):
             return address
     return None
 
 
 def _too_wide(word: str, by: float, field: str) -> Issue:
-    if SCHEMELESS_ADDRESS.match(word.strip("()[].,;:")):
-        return Issue(f"the printed address {word.strip('().,;:')} is {by / MM:.0f} mm wider "
-                     "than its column — link to a shorter address (a short link, or the "
-                     "site's home page), or list it under links:, where it gets a QR code",
-                     field=field)
+    address = word.strip("()[].,;:")
+    if SCHEMELESS_ADDRESS.match(address) or HOST.match(address):
+        instead = ("" if field.startswith("links") else
+                   ", or list it under links:, where it gets a QR code")
+        return Issue(f"the printed address {address} is {by / MM:.0f} mm wider than its "
+                     f"column — link to a shorter address (a short link, or the site's home "
+                     f"page){instead}", field=field)
     shown = word if len(word) <= SHOWN_WORD else word[:SHOWN_WORD - 1] + "…"
     return Issue(f"'{shown}' is {by / MM:.0f} mm wider than its column and would be cut — "
                  "break it up (add spaces or hyphens) or shorten it", field=field)

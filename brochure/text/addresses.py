@@ -4,8 +4,8 @@ Paper cannot be clicked, so the print edition follows a link's label with its ad
 people type it: "innovatecambridge.com/about/our-advisory-council", without "https://".
 ReportLab breaks a word that is too wide for its line only if it is a web address with a
 scheme, after one of its slashes. `install()` lets it do the same for an address without
-one (a host name with a dot, then a slash), so that a long address wraps instead of
-overflowing its column. Nothing else about line breaking changes.
+one (a host name ending in a domain such as .com, then a slash), so that a long address
+wraps instead of overflowing its column. Other words break as before.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import re
 
 from reportlab.platypus import paragraph as _rl_paragraph
 
-SCHEMELESS_ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/\S*\Z", re.I)
+# a host whose last label is letters only (a domain ending), then a slash: "0.5mg/kg/day",
+# "v1.2/v1.3" and "e.g./i.e." are not addresses
+SCHEMELESS_ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*\Z", re.I)
+HOST = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\Z", re.I)
 
 _plain_uri_split_pairs = _rl_paragraph._uri_split_pairs  # ReportLab's own
 

@@ -74,7 +74,11 @@ def _load_theme(path: Path | None, page_format: str) -> Theme:
             raise BrochureError(issues)
         fonts = _partial_font_issues(theme)
         branded = Located(_merge(branded.data, theme.data), theme.file, theme.positions)
-    check_theme(validate(branded, Theme), branded, fonts)
+    try:
+        model = validate(branded, Theme)
+    except BrochureError as exc:  # report the fonts with the theme's other mistakes
+        raise BrochureError(sorted(exc.issues + fonts, key=lambda i: (i.line, i.col))) from None
+    check_theme(model, branded, fonts)
     size = _layer(FORMATS / f"{page_format}.yaml")
     located = Located(_merge(branded.data, size.data), branded.file, branded.positions)
     sized = validate(located, Theme)
@@ -96,18 +100,23 @@ def _partial_font_issues(theme: Located) -> list[Issue]:
     """A theme's fonts give all four faces, or none: faces it left out would come from the
     default theme, another family."""
     fonts = theme.data.get("fonts")
-    if not isinstance(fonts, dict):
+    if not isinstance(fonts, dict) or not fonts:
         return []
+    given = [key for key in FONT_KEYS if key in fonts]
     missing = [key for key in FONT_KEYS if key not in fonts]
     if not missing:
         return []
     line, col = theme.where(("fonts",))
-    given = ", ".join(key for key in FONT_KEYS if key in fonts) or "only a family name"
-    return [Issue(
-        f"the theme's fonts give {given} but not {', '.join(missing)}, which would then come "
-        "from the default theme's Lato and mix two families — give all four files (one file "
-        "may serve several faces, e.g. bold: MyBrand-Regular.ttf)", theme.file, line, col,
-        "fonts")]
+    if not given:
+        what = (f"the theme's fonts name a family but none of its files, so the default "
+                f"theme's Lato would be printed under that name — give its four files "
+                f"({', '.join(FONT_KEYS)})")
+    else:
+        what = (f"the theme's fonts give {', '.join(given)} but not {', '.join(missing)}, "
+                "which would then come from the default theme's Lato and mix two families — "
+                "give all four files (one file may serve several faces, e.g. "
+                "bold: MyBrand-Regular.ttf)")
+    return [Issue(what, theme.file, line, col, "fonts")]
 
 
 def _layer(path: Path) -> Located:
