@@ -2,6 +2,7 @@
 
 import queue
 import threading
+from contextlib import contextmanager
 
 import pikepdf
 
@@ -23,16 +24,27 @@ def next_event(events: queue.Queue, kinds: set[str]):
             return kind, payload
 
 
-def test_watch_rebuilds_on_edit_and_keeps_the_last_good_pdf(project):
-    content = project / "content.yaml"
-    pdf = project / "build" / "brochure.pdf"
+@contextmanager
+def watching(content, options: BuildOptions):
+    """Run watch() in a thread for the with-block; yields its queue of (kind, payload)."""
     events: queue.Queue = queue.Queue()
     stop = threading.Event()
     thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
-        content_path=content, options=BuildOptions(output=pdf, editions=("print",)),
+        content_path=content, options=options,
         on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
     thread.start()
     try:
+        yield events
+    finally:
+        stop.set()
+        thread.join(timeout=TIMEOUT)
+    assert not thread.is_alive()
+
+
+def test_watch_rebuilds_on_edit_and_keeps_the_last_good_pdf(project):
+    content = project / "content.yaml"
+    pdf = project / "build" / "brochure.pdf"
+    with watching(content, BuildOptions(output=pdf, editions=("print",))) as events:
         assert next_event(events, {"built", "error", "crashed"})[0] == "built"
         first = pdf.read_bytes()
 
@@ -48,10 +60,7 @@ def test_watch_rebuilds_on_edit_and_keeps_the_last_good_pdf(project):
         kind, issues = next_event(events, {"built", "error", "crashed"})
         assert kind == "error" and issues[0].file == str(content)
         assert pdf.read_bytes() == good
-    finally:
-        stop.set()
-        thread.join(timeout=TIMEOUT)
-    assert not thread.is_alive()
+
 
 
 def test_watch_rebuilds_when_a_theme_font_file_changes(project, tmp_path):
@@ -66,14 +75,8 @@ def test_watch_rebuilds_when_a_theme_font_file_changes(project, tmp_path):
                      "  italic: Lato-Italic.ttf\n  bold: Lato-Bold.ttf\n"
                      "  bold_italic: Lato-BoldItalic.ttf\n")
     pdf = project / "build" / "brochure.pdf"
-    events: queue.Queue = queue.Queue()
-    stop = threading.Event()
     options = BuildOptions(output=pdf, editions=("print",), theme=theme)
-    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
-        content_path=project / "content.yaml", options=options,
-        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
-    thread.start()
-    try:
+    with watching(project / "content.yaml", options) as events:
         assert next_event(events, {"built", "error", "crashed"})[0] == "built"
         assert _base_fonts(pdf) >= {"Lato-Regular"}
         caladea = fonts / "caladea" / "Caladea-Regular.ttf"
@@ -82,10 +85,7 @@ def test_watch_rebuilds_when_a_theme_font_file_changes(project, tmp_path):
         assert theme_dir / "Lato-Regular.ttf" in changed
         assert next_event(events, {"built", "error", "crashed"})[0] == "built"
         assert "Caladea-Regular" in _base_fonts(pdf)
-    finally:
-        stop.set()
-        thread.join(timeout=TIMEOUT)
-    assert not thread.is_alive()
+
 
 
 def _base_fonts(pdf) -> set[str]:
@@ -98,24 +98,15 @@ def test_watch_reports_a_broken_theme_logo_and_keeps_watching(project, tmp_path)
     (tmp_path / "logo.svg").write_text('<g xmlns="http://www.w3.org/2000/svg"/>')
     theme = tmp_path / "theme.yaml"
     theme.write_text("name: x\nlogo: {file: logo.svg}\n")
-    events: queue.Queue = queue.Queue()
-    stop = threading.Event()
     options = BuildOptions(output=project / "build" / "b.pdf", editions=("print",), theme=theme)
-    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
-        content_path=project / "content.yaml", options=options,
-        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
-    thread.start()
-    try:
+    with watching(project / "content.yaml", options) as events:
         kind, issues = next_event(events, {"built", "error", "crashed"})
         assert kind == "error" and issues[0].field == "logo.file"
         (tmp_path / "logo.svg").write_text(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">'
             '<rect width="20" height="10"/></svg>')
         assert next_event(events, {"built", "error", "crashed"})[0] == "built"
-    finally:
-        stop.set()
-        thread.join(timeout=TIMEOUT)
-    assert not thread.is_alive()
+
 
 
 def test_watch_rebuilds_when_a_missing_photo_arrives(project):
@@ -125,23 +116,14 @@ def test_watch_rebuilds_when_a_missing_photo_arrives(project):
     content.write_text(content.read_text().replace("assets/images/hero-standin.jpg",
                                                    "assets/images/new-photo.jpg"))
     pdf = project / "build" / "brochure.pdf"
-    events: queue.Queue = queue.Queue()
-    stop = threading.Event()
-    thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
-        content_path=content, options=BuildOptions(output=pdf, editions=("print",)),
-        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
-    thread.start()
-    try:
+    with watching(content, BuildOptions(output=pdf, editions=("print",))) as events:
         kind, issues = next_event(events, {"built", "error", "crashed"})
         assert kind == "error" and "new-photo.jpg" in issues[0].message
         photo = project / "assets" / "images"
         (photo / "new-photo.jpg").write_bytes((photo / "hero-standin.jpg").read_bytes())
         assert next_event(events, {"built", "error", "crashed"})[0] == "built"
         assert pdf.is_file()
-    finally:
-        stop.set()
-        thread.join(timeout=TIMEOUT)
-    assert not thread.is_alive()
+
 
 
 def test_a_failed_build_waits_for_the_printer_profile_it_names(project):
