@@ -258,3 +258,13 @@ def test_a_font_family_name_without_files_is_refused(tmp_path):
         load_theme(theme)
     (issue,) = caught.value.issues
     assert issue.field == "fonts" and "name a family but none of its files" in issue.message
+
+
+def test_a_misspelt_colour_name_gets_a_did_you_mean(tmp_path):
+    theme = tmp_path / "theme.yaml"
+    theme.write_text("name: t\ncolours:\n  brandgreen: {cmyk: [80, 0, 90, 10], rgb: '#1A9A4B'}\n"
+                     "type:\n  title: {colour: brandgren}\n")
+    with pytest.raises(BrochureError) as caught:
+        load_theme(theme)
+    (issue,) = caught.value.issues
+    assert issue.field == "type.title.colour" and "did you mean 'brandgreen'?" in issue.message

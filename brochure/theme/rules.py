@@ -10,7 +10,7 @@ from pathlib import Path
 
 from brochure.content.yamlpos import Located
 from brochure.draw.icons import load_svg
-from brochure.errors import BrochureError, Issue
+from brochure.errors import BrochureError, Issue, closest
 from brochure.theme.fonts import WEIGHTS as FONT_KEYS
 from brochure.theme.fonts import register_fonts
 from brochure.theme.model import Theme
@@ -67,9 +67,16 @@ def _colour_issues(theme: Theme, located: Located) -> list[Issue]:
         ("stats", "icon_colour"), ("footer", "rule_colour"))]
     if theme.logo:
         uses.append((("logo", "colour"), theme.logo.colour))
-    return [_issue(located, where, f"colour '{name}' is not defined — add it under colours, "
-                   f"or use one of: {', '.join(theme.colours)}")
+    return [_issue(located, where, _undefined_colour(name, list(theme.colours)))
             for where, name in uses if name not in theme.colours]
+
+
+def _undefined_colour(name: str, defined: list[str]) -> str:
+    close = closest(name, defined)
+    if close:
+        return f"colour '{name}' is not defined — did you mean '{close[0]}'?"
+    return (f"colour '{name}' is not defined — add it under colours, or use one of: "
+            f"{', '.join(defined)}")
 
 
 def _file_issues(theme: Theme, located: Located) -> list[Issue]:
