@@ -48,7 +48,7 @@ def only_numbered(canvas: Canvas, numbering: Numbering) -> bool:
     numbered = _numbered(numbering)
     others = [font for font in canvas._doc.delayedFonts if font not in numbered]
     return (codes(canvas, numbered) == numbering.coded
-            and all(codes(canvas, [font]) == _fixedcodes(font) for font in others))
+            and all(codes(canvas, [font]) == _fixed_codes(font) for font in others))
 
 
 def _numbered(numbering: Numbering) -> set[TTFont]:
@@ -62,7 +62,7 @@ def codes(canvas: Canvas, fonts) -> int:
     return sum(len(font.state[canvas._doc].assignments) for font in fonts)
 
 
-def _fixedcodes(font: TTFont) -> int:
+def _fixed_codes(font: TTFont) -> int:
     """How many characters a fresh document codes in this font before drawing (ASCII)."""
     if "_brochure_fixed" not in font.__dict__:
         font._brochure_fixed = len(TTFont.State(font._asciiReadable, font).assignments)
