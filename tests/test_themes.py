@@ -241,30 +241,28 @@ def test_a_glyph_that_only_an_uppercase_style_makes_is_named(tmp_path):
     assert issue.file == str(content) and issue.line == 5
 
 
-def test_a_partial_font_set_is_reported_with_the_themes_other_mistakes(tmp_path):
+def _theme_issues(tmp_path, text: str) -> list:
+    """The issues load_theme raises for a theme file with this text."""
     theme = tmp_path / "theme.yaml"
-    theme.write_text('name: t\nfonts: {family: Brandserif, regular: x.ttf}\n'
-                     'colours:\n  brand: {cmyk: [0, 0, 0, 100], rgb: "#12345"}\n')
+    theme.write_text(text)
     with pytest.raises(BrochureError) as caught:
         load_theme(theme)
-    fields = [issue.field for issue in caught.value.issues]
+    return caught.value.issues
+
+
+def test_a_partial_font_set_is_reported_with_the_themes_other_mistakes(tmp_path):
+    issues = _theme_issues(tmp_path, 'name: t\nfonts: {family: Brandserif, regular: x.ttf}\n'
+                                     'colours:\n  brand: {cmyk: [0, 0, 0, 100], rgb: "#12345"}\n')
+    fields = [issue.field for issue in issues]
     assert "fonts" in fields and "colours.brand.rgb" in fields
 
 
 def test_a_font_family_name_without_files_is_refused(tmp_path):
-    theme = tmp_path / "theme.yaml"
-    theme.write_text("name: t\nfonts: {family: Brandserif}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(theme)
-    (issue,) = caught.value.issues
+    (issue,) = _theme_issues(tmp_path, "name: t\nfonts: {family: Brandserif}\n")
     assert issue.field == "fonts" and "name a family but none of its files" in issue.message
 
 
 def test_a_misspelt_colour_name_gets_a_did_you_mean(tmp_path):
-    theme = tmp_path / "theme.yaml"
-    theme.write_text("name: t\ncolours:\n  brandgreen: {cmyk: [80, 0, 90, 10], rgb: '#1A9A4B'}\n"
-                     "type:\n  title: {colour: brandgren}\n")
-    with pytest.raises(BrochureError) as caught:
-        load_theme(theme)
-    (issue,) = caught.value.issues
+    (issue,) = _theme_issues(tmp_path, "name: t\ncolours:\n  brandgreen: {cmyk: [80, 0, 90, 10], "
+                                       "rgb: '#1A9A4B'}\ntype:\n  title: {colour: brandgren}\n")
     assert issue.field == "type.title.colour" and "did you mean 'brandgreen'?" in issue.message
