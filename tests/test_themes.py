@@ -266,3 +266,10 @@ def test_a_misspelt_colour_name_gets_a_did_you_mean(tmp_path):
     (issue,) = _theme_issues(tmp_path, "name: t\ncolours:\n  brandgreen: {cmyk: [80, 0, 90, 10], "
                                        "rgb: '#1A9A4B'}\ntype:\n  title: {colour: brandgren}\n")
     assert issue.field == "type.title.colour" and "did you mean 'brandgreen'?" in issue.message
+
+
+def test_a_themes_page_is_refused_with_its_other_mistakes(tmp_path):
+    """A page setting and a misspelt key come in one report, not one run after another."""
+    issues = _theme_issues(tmp_path, "name: t\npage: {name: A5}\nmargins: {botom_mm: 20}\n")
+    fields = [issue.field for issue in issues]
+    assert "page" in fields and any("botom_mm" in f for f in fields), fields

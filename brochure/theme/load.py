@@ -67,18 +67,17 @@ def _load_theme(path: Path | None, page_format: str) -> Theme:
     are its A4 design. A format layer holds only sizes (page, margins, grid, type sizes, hero
     and stat band), and they win: a brand's A4 title size would not fit an A5 or DL page.
     The theme is checked on its own first, so its mistakes show whatever the format."""
-    branded, fonts = _read(DEFAULT_THEME), []
+    branded, found = _read(DEFAULT_THEME), []
     if path is not None:
         theme = _layer(path)
-        if issues := _page_issues(theme):
-            raise BrochureError(issues)
-        fonts = _partial_font_issues(theme)
-        branded = Located(_merge(branded.data, theme.data), theme.file, theme.positions)
+        found = _page_issues(theme) + _partial_font_issues(theme)
+        own = {key: value for key, value in theme.data.items() if key != "page"}  # (refused)
+        branded = Located(_merge(branded.data, own), theme.file, theme.positions)
     try:
         model = validate(branded, Theme)
-    except BrochureError as exc:  # report the fonts with the theme's other mistakes
-        raise BrochureError(sorted(exc.issues + fonts, key=lambda i: (i.line, i.col))) from None
-    check_theme(model, branded, fonts)
+    except BrochureError as exc:  # report the layer's own mistakes with the others
+        raise BrochureError(sorted(exc.issues + found, key=lambda i: (i.line, i.col))) from None
+    check_theme(model, branded, found)
     size = _layer(FORMATS / f"{page_format}.yaml")
     located = Located(_merge(branded.data, size.data), branded.file, branded.positions)
     sized = validate(located, Theme)
