@@ -15,7 +15,7 @@ from brochure.errors import Issue
 from brochure.layout.items import Document, Icon, Photo, Text
 from brochure.resources import Resources
 from brochure.text.labels import LABELS, has_labels
-from brochure.text.markup import plain_text
+from brochure.text.markup import plain_text, quoted
 from brochure.text.paragraph import characters_by_font
 from brochure.theme.fonts import FontSet
 
@@ -43,13 +43,19 @@ def printed_strings(value, path=()):
 
 def field_texts(b: Brochure) -> dict[str, str]:
     """The text a reader sees for each printed field, keyed by its dotted path."""
-    texts = {dotted(path): plain_text(text) for path, text in printed_strings(b.dump())}
+    texts = {dotted(path): _plain(path, text, b.language)
+             for path, text in printed_strings(b.dump())}
     if "quote.text" in texts:
-        texts["quote.text"] = f"\u201c{texts['quote.text']}\u201d"
+        texts["quote.text"] = quoted(texts["quote.text"], b.language)
     if "hero.attribution" in texts:  # printed on the credit's line
         texts["hero.credit"] = " \u00b7 ".join(
             t for t in (texts.get("hero.credit"), texts["hero.attribution"]) if t)
     return texts
+
+
+def _plain(path: tuple, text: str, language: str) -> str:
+    """A field's text as printed: the pull quote's own quotes take the inner marks."""
+    return plain_text(text, language, inner=path == ("quote", "text"))
 
 
 def alt_text_issues(b: Brochure, located: Located, digital: bool) -> list[Issue]:
@@ -67,7 +73,7 @@ def alt_text_issues(b: Brochure, located: Located, digital: bool) -> list[Issue]
 def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
     issues = []
     for path, text in printed_strings(b.dump()):
-        for char in fonts.missing(plain_text(text)):
+        for char in fonts.missing(_plain(path, text, b.language)):
             line, col = located.where(path)
             issues.append(Issue(
                 f"the font {fonts.family} has no glyph for '{char}' (U+{ord(char):04X}) — "

@@ -6,7 +6,7 @@ from brochure.content.model import Brochure, Link, Quote
 from brochure.layout.flow import Block, check_width
 from brochure.layout.items import QR, Group, Item, Rule, Text, shifted
 from brochure.text.labels import label
-from brochure.text.markup import short_url, to_markup
+from brochure.text.markup import quoted, short_url, to_markup
 from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
 from brochure.theme.model import Theme
@@ -21,7 +21,8 @@ def running_blocks(b: Brochure, theme: Theme, styles: Styles, width: float,
     blocks: list[Block] = []
 
     def para(text: str, role: str, field: str, space: float, keep: bool = False, tag="P"):
-        markup = to_markup(text, live_links=live_links, tie_last_words=role in ("body", "lead"))
+        markup = to_markup(text, live_links=live_links, tie_last_words=role in ("body", "lead"),
+                           language=styles.language)
         blocks.append(Block(paragraph(markup, styles(role)), field, space, keep, tag))
 
     for i, text in enumerate(b.intro or []):
@@ -74,7 +75,7 @@ def obligatory_blocks(b: Brochure, styles: Styles, width: float, unit: float,
 
 def _para_block(text: str, role: str, field: str, styles: Styles, space: float,
                 keep: bool = False) -> Block:
-    markup = to_markup(text, tie_last_words=role == "body")
+    markup = to_markup(text, tie_last_words=role == "body", language=styles.language)
     return Block(paragraph(markup, styles(role)), field, space, keep, "P")
 
 
@@ -82,17 +83,21 @@ def quote_group(q: Quote, styles: Styles, width: float) -> Group:
     """The pull quote: an accent bar, the quote in large italic, name and role beneath."""
     indent = 5 * MM
     inner = width - indent
-    parts = [(f"\u201c{to_markup(q.text, tie_last_words=True)}\u201d", "quote", "quote.text")]
-    parts.append((to_markup(q.name, tie_last_words=False), "quote_name", "quote.name"))
+    lang = styles.language
+    parts = [(quoted(to_markup(q.text, language=lang, inner=True), lang), "quote",
+              "quote.text")]
+    parts.append((to_markup(q.name, tie_last_words=False, language=lang), "quote_name",
+                  "quote.name"))
     if q.role:
-        parts.append((to_markup(q.role, tie_last_words=False), "quote_role", "quote.role"))
+        parts.append((to_markup(q.role, tie_last_words=False, language=lang), "quote_role",
+                      "quote.role"))
     return _stack(parts, styles, width, indent, inner, gap_after_first=2.5 * MM,
                   bar_colour="accent")
 
 
 def link_group(link: Link, styles: Styles, width: float, field: str, live: bool) -> Group:
     """Print: label and short URL beside a QR code. Screen: both are live links, no QR."""
-    label = to_markup(link.label, tie_last_words=False)
+    label = to_markup(link.label, tie_last_words=False, language=styles.language)
     url = to_markup(short_url(link.url), tie_last_words=False)
     if live:
         href = _attr(link.url)

@@ -30,7 +30,7 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
            geo: Geometry) -> tuple[list[Item], float]:
     unit = theme.space_mm * MM
     x, w = geo.span(0, 10)
-    title = _para(b.title, styles("title"), w, "title", tie=False)
+    title = _para(b.title, styles("title"), w, "title", b.language, tie=False)
     logo_room = theme.logo.height_mm * MM + 1.5 * unit if theme.logo else 0.0
     # a colour band grows to fit the title (and the logo above it)
     title_room = title.h + geo.margin_top + 2.5 * unit + logo_room
@@ -51,12 +51,12 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
             items.append(Text(geo.content.x, y, credit.w, credit.h, credit.para, credit.field,
                               "Caption"))
     if b.tagline:
-        tagline = _para(b.tagline, styles("tagline"), geo.content.w, "tagline")
+        tagline = _para(b.tagline, styles("tagline"), geo.content.w, "tagline", b.language)
         y = min(y - 0.5 * unit, hero_bottom - 2 * unit) - tagline.h
         items.append(Text(geo.content.x, y, tagline.w, tagline.h, tagline.para, "tagline", "P"))
     if b.event:
         parts = [p for p in (b.event.name, b.event.date, b.event.venue) if p]
-        event = _para(" \u00b7 ".join(parts), styles("event"), geo.content.w, "event")
+        event = _para(" \u00b7 ".join(parts), styles("event"), geo.content.w, "event", b.language)
         y -= 0.25 * unit + event.h
         items.append(Text(geo.content.x, y, event.w, event.h, event.para, "event", "P"))
     if b.stats:
@@ -77,10 +77,10 @@ def _credit_lines(b: Brochure, styles: Styles, width: float) -> list[Text]:
     parts = [(t, f) for t, f in ((b.hero.credit, "hero.credit"),
                                  (b.hero.attribution, "hero.attribution")) if t]
     style = styles("credit", "right")
-    joined = _para(" \u00b7 ".join(t for t, _ in parts), style, width, parts[0][1])
+    joined = _para(" \u00b7 ".join(t for t, _ in parts), style, width, parts[0][1], b.language)
     if len(parts) == 1 or joined.h <= style.leading * 1.01:
         return [joined]
-    return [_para(text, style, width, field) for text, field in parts]
+    return [_para(text, style, width, field, b.language) for text, field in parts]
 
 
 def _no_room_for_title(needed: float, room: float) -> Issue:
@@ -92,10 +92,11 @@ def _no_room_for_title(needed: float, room: float) -> Issue:
                  f"{room / MM:.0f} mm — shorten the title", field="title")
 
 
-def _para(text: str, style, width: float, field: str, tie: bool = True) -> Text:
+def _para(text: str, style, width: float, field: str, language: str,
+          tie: bool = True) -> Text:
     """A header paragraph; the last words are tied (no lone word on a last line) unless
     `tie` is off (the title and figures: display type breaks by hand)."""
-    para = paragraph(to_markup(text, tie_last_words=tie), style)
+    para = paragraph(to_markup(text, tie_last_words=tie, language=language), style)
     _, h = para.wrap(width, 10_000)
     check_width(para, field)
     return Text(0, 0, width, h, para, field)
@@ -175,8 +176,8 @@ def _figure_scale(b: Brochure, styles: Styles, cell_w: float) -> float:
     on one line (a figure keeps its unit: '£4.8 million'); raise if even the smallest
     allowed size is too wide."""
     style = styles("stat_value", "center")
-    widths = [stringWidth(_as_set(plain_text(s.value), style), style.fontName, style.fontSize)
-              for s in b.stats]
+    widths = [stringWidth(_as_set(plain_text(s.value, styles.language), style), style.fontName,
+                          style.fontSize) for s in b.stats]
     widest = max(range(len(widths)), key=widths.__getitem__)
     if widths[widest] <= 0:  # nothing visible to fit (a zero-width space, an empty link)
         return 1.0
@@ -204,13 +205,15 @@ def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
                           str(res.icons[i]), theme.stats.icon_colour, stat.alt or "",
                           f"stats[{i}].icon"))
     y -= icon_size + 2.5 * MM
-    value = _para(stat.value, figures, width, f"stats[{i}].value", tie=False)
+    value = _para(stat.value, figures, width, f"stats[{i}].value", styles.language,
+                  tie=False)
     if value.h > figures.leading * 1.01:
         raise BrochureError([Issue("the figure is too wide for its column — shorten it",
                                    field=f"stats[{i}].value")])
     y -= value.h
     items.append(Text(0, y, width, value.h, value.para, f"stats[{i}].value", "StatValue"))
-    label = _para(stat.label, styles("stat_label", "center"), width, f"stats[{i}].label")
+    label = _para(stat.label, styles("stat_label", "center"), width, f"stats[{i}].label",
+                  styles.language)
     lines = round(label.h / styles("stat_label").leading)
     if lines > theme.stats.max_label_lines:
         raise BrochureError([Issue(

@@ -76,7 +76,8 @@ def footer(b: Brochure, theme: Theme, styles: Styles, geo: Geometry, n: int,
     style = theme.type.footer
     on_this_page = b.compliance.footer == "every-page" or n == total
     reference = footer_text(b) if on_this_page else ""
-    left = paragraph(to_markup(reference, tie_last_words=False), styles("footer"))
+    left = paragraph(to_markup(reference, tie_last_words=False, language=b.language),
+                     styles("footer"))
     right = paragraph(label(b.language, "page", n=n, total=total), styles("footer", "right"))
     widest = label(b.language, "page", n=total, total=total)
     page_w = stringWidth(widest, styles.fonts.name("regular"), style.size) + 2

@@ -34,6 +34,7 @@ class Styles:
 
     def __init__(self, theme: Theme, fonts: FontSet, language: str, screen: bool = False):
         self.theme, self.fonts, self.screen = theme, fonts, screen
+        self.language = language
         # on screen, whole words read better aloud (screen readers) and reflow cleanly
         self.hyphenation = hyphenation_lang(language) if theme.hyphenate and not screen else ""
         if not hyphenation.available(self.hyphenation):

@@ -1,0 +1,81 @@
+"""Typography that follows the content's language: quotation marks and French spacing,
+checked in the text of built PDFs."""
+
+import re
+
+import pytest
+
+from brochure.build import BuildOptions, build, prepare
+from brochure.layout.items import Text
+from brochure.text.markup import plain_text, quote_marks, quoted, typeset
+from tests.pdfread import page_texts
+
+CONTENT = """language: {language}
+title: Partnering for a healthier future
+stats:
+  - {{value: "12", label: partner sites, icon: building}}
+intro:
+  - 'Why now ? Because "together" we go further ; see the plan: 10:30 at example.org/?a=1 today'
+quote:
+  text: Science moves faster when we work "side by side" !
+  name: A. Person
+compliance:
+  veeva_id: GB-12345
+  date_of_preparation: 2025-09
+"""
+
+
+def built_text(tmp_path, language: str, edition: str) -> str:
+    content = tmp_path / "content.yaml"
+    content.write_text(CONTENT.format(language=language))
+    out = tmp_path / "m.pdf"
+    result = build(content, BuildOptions(output=out, editions=(edition,)))
+    return " ".join(page_texts(result.editions[0].path)[0].replace("\u00a0", " ").split())
+
+
+def laid_out_text(tmp_path, language: str) -> str:
+    content = tmp_path / "content.yaml"
+    content.write_text(CONTENT.format(language=language))
+    document = prepare(content, BuildOptions(output=tmp_path / "m.pdf")).document
+    markup = "\n".join(i.para.text for p in document.pages for i in p.items
+                       if isinstance(i, Text) and i.para is not None)
+    return re.sub("<[^>]+>", "", markup)  # tags such as <nobr> that tie the last words
+
+
+@pytest.mark.parametrize("edition", ["print", "digital"])
+def test_french_text_gets_guillemets(tmp_path, edition):
+    text = built_text(tmp_path, "fr-FR", edition)
+    assert "Why now ? Because « together » we go further ; see" in text
+    assert "« Science moves faster" in text
+
+
+def test_french_spaces_before_punctuation_do_not_break(tmp_path):
+    text = laid_out_text(tmp_path, "fr-FR")
+    assert "Why now\u00a0? Because «\u00a0together\u00a0» we go further\u00a0; see" in text
+    assert "the plan: 10:30 at example.org/?a=1" in text  # no space was typed: none added
+    assert "«\u00a0Science moves faster" in text
+    assert "\u201cside by\u00a0side\u201d\u00a0!\u00a0»" in text  # quotes in a quote
+
+
+def test_german_and_english_quotation_marks(tmp_path):
+    assert "„together“" in built_text(tmp_path, "de-DE", "print")
+    assert "„Science moves faster when we work ‚side by side‘ !“" in built_text(
+        tmp_path, "de-DE", "print")
+    english = built_text(tmp_path, "en-GB", "print")
+    assert "\u201ctogether\u201d" in english and "Why now ? Because" in english
+
+
+def test_quote_marks_by_tag_then_base_language():
+    assert quote_marks("de-CH")[:2] == "«»" and quote_marks("de-AT")[:2] == "„“"
+    assert quote_marks("pt-PT")[:2] == "«»" and quote_marks("pt-BR")[:2] == "\u201c\u201d"
+    assert quote_marks("xx")[:2] == "\u201c\u201d"
+    assert quoted("oui", "fr") == "«\u00a0oui\u00a0»" and quoted("yes", "en") == "\u201cyes\u201d"
+
+
+def test_french_spacing_rules():
+    assert typeset("Vraiment ?!", "fr") == "Vraiment\u00a0?!"
+    assert typeset("« mot »", "fr") == "«\u00a0mot\u00a0»"
+    assert typeset("«mot»", "fr") == "«\u00a0mot\u00a0»"
+    assert typeset("Titre : suite", "fr") == "Titre\u00a0: suite"
+    assert typeset("Titre : suite", "en") == "Titre : suite"
+    assert plain_text('Il dit "oui"', "fr-CA") == "Il dit «\u00a0oui\u00a0»"
