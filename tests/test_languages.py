@@ -6,6 +6,7 @@ import re
 import pytest
 
 from brochure.build import BuildOptions, build, prepare
+from brochure.errors import BrochureError
 from brochure.layout.items import Text
 from brochure.text.markup import plain_text, quote_marks, quoted, typeset
 from tests.pdfread import page_texts
@@ -79,3 +80,45 @@ def test_french_spacing_rules():
     assert typeset("Titre : suite", "fr") == "Titre\u00a0: suite"
     assert typeset("Titre : suite", "en") == "Titre : suite"
     assert plain_text('Il dit "oui"', "fr-CA") == "Il dit «\u00a0oui\u00a0»"
+
+
+def line_texts(para) -> list[str]:
+    """The text of each line of a wrapped ReportLab paragraph."""
+    return [" ".join(line[1]) if isinstance(line, tuple) else
+            "".join(getattr(w, "text", "") for w in line.words).strip()
+            for line in para.blPara.lines]
+
+
+def stat_label_document(tmp_path, language: str, label: str, edition: str = "print"):
+    content = tmp_path / "content.yaml"
+    four_stats = "stats:\n" + "".join(
+        f'  - {{{{value: "{n}", label: {label if n == 1 else "sites"}, icon: building}}}}\n'
+        for n in range(1, 5))
+    text = CONTENT.replace("stats:\n  - {{value: \"12\", label: partner sites, icon: building}}\n",
+                           four_stats)
+    content.write_text(text.format(language=language) + "format: DL\n")
+    options = BuildOptions(output=tmp_path / "m.pdf", editions=(edition,))
+    return prepare(content, options).document
+
+
+@pytest.mark.parametrize("edition", ["print", "digital"])
+def test_a_compound_too_wide_for_its_stat_column_is_hyphenated(tmp_path, edition):
+    label = "führende Universitätskrankenhausverbundzentren"
+    document = stat_label_document(tmp_path, "de-DE", label, edition)
+    text = next(i for i in document.pages[0].items if getattr(i, "field", "") == "stats[0].label")
+    lines = line_texts(text.para)
+    assert any(line.endswith("-") for line in lines), lines
+    assert all(w <= text.w + 0.5 for w in (text.para.getActualLineWidths0()))
+
+
+def test_stat_labels_that_fit_keep_whole_words(tmp_path):
+    document = stat_label_document(tmp_path, "de-DE", "Partnerstandorte in ganz Europa und darüber hinaus")
+    text = next(i for i in document.pages[0].items if getattr(i, "field", "") == "stats[0].label")
+    lines = line_texts(text.para)
+    assert len(lines) > 1 and not any(line.endswith("-") for line in lines), lines
+
+
+def test_without_a_dictionary_a_too_wide_word_is_still_refused_by_name(tmp_path):
+    with pytest.raises(BrochureError) as caught:
+        stat_label_document(tmp_path, "fi-FI", "Yliopistosairaalaverkostokeskukset")
+    assert "Yliopistosairaalaverkostokeskukset" in str(caught.value)

@@ -171,6 +171,21 @@ def _stat_band(b: Brochure, res: Resources, theme: Theme, styles: Styles, geo: G
     return items, bottom
 
 
+def _stat_label(i: int, text: str, styles: Styles, width: float) -> Text:
+    """A stat's label, centred, in whole words; a word wider than the column (a long
+    compound in a narrow format) is hyphenated rather than refused, where the language has
+    a hyphenation dictionary."""
+    field = f"stats[{i}].label"
+    try:
+        return _para(text, styles("stat_label", "center"), width, field, styles.language)
+    except BrochureError:
+        if not styles.dictionary:
+            raise
+    # untied: a tied last word is never hyphenated
+    return _para(text, styles("stat_label", "center", break_words=True), width, field,
+                 styles.language, tie=False)
+
+
 def _figure_scale(b: Brochure, styles: Styles, cell_w: float) -> float:
     """How much smaller the figures are set, all alike, so that the widest fits its column
     on one line (a figure keeps its unit: '£4.8 million'); raise if even the smallest
@@ -212,8 +227,7 @@ def _stat_cell(i: int, stat, res: Resources, theme: Theme, styles: Styles,
                                    field=f"stats[{i}].value")])
     y -= value.h
     items.append(Text(0, y, width, value.h, value.para, f"stats[{i}].value", "StatValue"))
-    label = _para(stat.label, styles("stat_label", "center"), width, f"stats[{i}].label",
-                  styles.language)
+    label = _stat_label(i, stat.label, styles, width)
     lines = round(label.h / styles("stat_label").leading)
     if lines > theme.stats.max_label_lines:
         raise BrochureError([Issue(

@@ -35,27 +35,35 @@ class Styles:
     def __init__(self, theme: Theme, fonts: FontSet, language: str, screen: bool = False):
         self.theme, self.fonts, self.screen = theme, fonts, screen
         self.language = language
+        self.dictionary = hyphenation_lang(language) if theme.hyphenate else ""
+        if not hyphenation.available(self.dictionary):
+            self.dictionary = ""  # no dictionary for this language: whole words only
         # on screen, whole words read better aloud (screen readers) and reflow cleanly
-        self.hyphenation = hyphenation_lang(language) if theme.hyphenate and not screen else ""
-        if not hyphenation.available(self.hyphenation):
-            self.hyphenation = ""  # no dictionary for this language: whole words only
+        self.hyphenation = "" if screen else self.dictionary
         if self.hyphenation:
             hyphenation.warm(self.hyphenation)
-        self._cache: dict[tuple[str, str], ParagraphStyle] = {}
+        self._cache: dict[tuple, ParagraphStyle] = {}
 
     def colour(self, name: str) -> Color:
         return colour(self.theme.colours[name], self.screen)
 
-    def __call__(self, role: str, align: str = "left", scale: float = 1.0) -> ParagraphStyle:
+    def __call__(self, role: str, align: str = "left", scale: float = 1.0,
+                 break_words: bool = False) -> ParagraphStyle:
         """The role's style; `scale` sets it smaller (size and leading), as figures that
-        must fit their columns are."""
-        key = (role, align, scale)
+        must fit their columns are. `break_words` hyphenates a role that normally is not (in
+        both editions), for a word too wide for its column."""
+        key = (role, align, scale, break_words)
         if key not in self._cache:
-            self._cache[key] = self._make(role, align, scale)
+            self._cache[key] = self._make(role, align, scale, break_words)
         return self._cache[key]
 
-    def _make(self, role: str, align: str, scale: float) -> ParagraphStyle:
+    def _make(self, role: str, align: str, scale: float, break_words: bool) -> ParagraphStyle:
         spec = getattr(self.theme.type, role)
+        if break_words and self.dictionary:
+            hyphenation.warm(self.dictionary)
+            return paragraph_style(role, align, spec, self.fonts.name(spec.weight),
+                                   self.theme.colours[spec.colour], self.screen,
+                                   self.dictionary, scale)
         hyphenate = role in ("body", "lead") and bool(self.hyphenation)
         return paragraph_style(role, align, spec, self.fonts.name(spec.weight),
                                self.theme.colours[spec.colour], self.screen,
