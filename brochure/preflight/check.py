@@ -61,6 +61,12 @@ def _page(number: int, page: pikepdf.Page, limits: Limits, seen: _Seen) -> list[
     return findings + _paint(number, page, resources, limits, seen)
 
 
+def _trim_origin(page: pikepdf.Dictionary) -> tuple[float, float]:
+    """The trimmed page's lower-left corner (the media box's without a trim box)."""
+    trim = boxes.box(page.get("/TrimBox")) or boxes.box(boxes.inherited(page, "/MediaBox"))
+    return trim[:2] if trim else (0.0, 0.0)
+
+
 def _paint(number: int, page: pikepdf.Page, resources, limits: Limits,
            seen: _Seen) -> list[Finding]:
     try:
@@ -74,6 +80,7 @@ def _paint(number: int, page: pikepdf.Page, resources, limits: Limits,
     return (paint.missing_resources(number, events)
             + paint.rgb_colours(number, events) + paint.rgb_images(number, events)
             + paint.ink_coverage(number, events, limits.ink)
-            + paint.resolution(number, events, limits.ppi_error, limits.ppi_warn)
+            + paint.resolution(number, events, limits.ppi_error, limits.ppi_warn,
+                               _trim_origin(page.obj))
             + paint.small_multi_ink_text(number, events)
             + paint.black_text_overprint(number, events))

@@ -78,9 +78,11 @@ def effective_ppi(e: ImagePlaced) -> float:
     return min(e.width / wide, e.height / high)
 
 
-def resolution(page: int, events: list, ppi_error: float, ppi_warn: float) -> list[Finding]:
+def resolution(page: int, events: list, ppi_error: float, ppi_warn: float,
+               origin: tuple[float, float] = (0.0, 0.0)) -> list[Finding]:
     """Each image's lowest resolution on the page: a photo's against the limits, a stencil's
-    (an image mask, one colour with hard edges) against line art's."""
+    (an image mask, one colour with hard edges) against line art's. Images are placed
+    from `origin`, the trimmed page's lower-left corner."""
     lowest: dict[tuple[str, str], tuple[float, ImagePlaced]] = {}
     for e in events:
         if isinstance(e, ImagePlaced):
@@ -88,12 +90,23 @@ def resolution(page: int, events: list, ppi_error: float, ppi_warn: float) -> li
             key = (e.where, e.name)
             if ppi < lowest.get(key, (math.inf,))[0]:
                 lowest[key] = (ppi, e)
-    return [_ppi_finding(page, ppi, e, ppi_error, ppi_warn) if e.space is not None
-            else _line_art_finding(page, ppi, e) for ppi, e in lowest.values()]
+    return [_ppi_finding(page, ppi, e, ppi_error, ppi_warn, origin) if e.space is not None
+            else _line_art_finding(page, ppi, e, origin) for ppi, e in lowest.values()]
 
 
-def _line_art_finding(page: int, ppi: float, e: ImagePlaced) -> Finding:
-    size = f"{e.width}x{e.height} px in the {e.where}"
+def placement(e: ImagePlaced, origin: tuple[float, float]) -> str:
+    """Where an image stands, for a person to find it: its placed size, and its lower-left
+    corner from the trimmed page's lower-left corner (`origin`), in millimetres."""
+    a, b, c, d, x, y = e.ctm
+    xs, ys = (x, x + a, x + c, x + a + c), (y, y + b, y + d, y + b + d)
+    mm = 25.4 / 72
+    return (f"{(max(xs) - min(xs)) * mm:.0f} x {(max(ys) - min(ys)) * mm:.0f} mm, its lower "
+            f"left {(min(xs) - origin[0]) * mm:.0f} mm from the page's left edge and "
+            f"{(min(ys) - origin[1]) * mm:.0f} mm from its bottom")
+
+
+def _line_art_finding(page: int, ppi: float, e: ImagePlaced, origin) -> Finding:
+    size = f"{e.width}x{e.height} px in the {e.where}, placed {placement(e, origin)}"
     if ppi >= LINE_ART_PPI:
         return Finding("image.ppi", "info", page, e.name,
                        f"a one-colour stencil, prints at {ppi:.0f} ppi ({size}).")
@@ -102,8 +115,9 @@ def _line_art_finding(page: int, ppi: float, e: ImagePlaced) -> Finding:
                    f"show as steps below {LINE_ART_PPI} ppi — use vector art or a larger image")
 
 
-def _ppi_finding(page: int, ppi: float, e: ImagePlaced, ppi_error, ppi_warn) -> Finding:
-    size = f"{e.width}x{e.height} px in the {e.where}"
+def _ppi_finding(page: int, ppi: float, e: ImagePlaced, ppi_error, ppi_warn,
+                 origin) -> Finding:
+    size = f"{e.width}x{e.height} px in the {e.where}, placed {placement(e, origin)}"
     if ppi >= ppi_warn:
         return Finding("image.ppi", "info", page, e.name, f"prints at {ppi:.0f} ppi ({size}).")
     severity = "error" if ppi < ppi_error else "warning"

@@ -180,6 +180,9 @@ def test_moderate_ppi_is_a_warning(make):
     path = make.pdf("ppi180", image_180)
     assert error_rules(path) == set()
     assert "image.low-ppi" in warning_rules(path)
+    finding = next(f for f in check_pdf(path).warnings if f.rule == "image.low-ppi")
+    assert "placed 25 x 25 mm, its lower left 4 mm from the page's left edge and 4 mm " \
+        "from its bottom" in finding.message  # from the trim box: a person can find it
 
 
 def test_scaled_form_changes_effective_ppi(make):
