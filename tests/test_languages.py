@@ -82,6 +82,10 @@ def test_french_spacing_rules():
     assert plain_text('Il dit "oui"', "fr-CA") == "Il dit «\u00a0oui\u00a0»"
 
 
+def field_of(item) -> str:
+    return getattr(item, "field", "")
+
+
 def line_texts(para) -> list[str]:
     """The text of each line of a wrapped ReportLab paragraph."""
     return [" ".join(line[1]) if isinstance(line, tuple) else
@@ -105,15 +109,16 @@ def stat_label_document(tmp_path, language: str, label: str, edition: str = "pri
 def test_a_compound_too_wide_for_its_stat_column_is_hyphenated(tmp_path, edition):
     label = "führende Universitätskrankenhausverbundzentren"
     document = stat_label_document(tmp_path, "de-DE", label, edition)
-    text = next(i for i in document.pages[0].items if getattr(i, "field", "") == "stats[0].label")
+    text = next(i for i in document.pages[0].items if field_of(i) == "stats[0].label")
     lines = line_texts(text.para)
     assert any(line.endswith("-") for line in lines), lines
     assert all(w <= text.w + 0.5 for w in (text.para.getActualLineWidths0()))
 
 
 def test_stat_labels_that_fit_keep_whole_words(tmp_path):
-    document = stat_label_document(tmp_path, "de-DE", "Partnerstandorte in ganz Europa und darüber hinaus")
-    text = next(i for i in document.pages[0].items if getattr(i, "field", "") == "stats[0].label")
+    label = "Partnerstandorte in ganz Europa und darüber hinaus"
+    document = stat_label_document(tmp_path, "de-DE", label)
+    text = next(i for i in document.pages[0].items if field_of(i) == "stats[0].label")
     lines = line_texts(text.para)
     assert len(lines) > 1 and not any(line.endswith("-") for line in lines), lines
 
