@@ -273,3 +273,16 @@ def test_a_themes_page_is_refused_with_its_other_mistakes(tmp_path):
     issues = _theme_issues(tmp_path, "name: t\npage: {name: A5}\nmargins: {botom_mm: 20}\n")
     fields = [issue.field for issue in issues]
     assert "page" in fields and any("botom_mm" in f for f in fields), fields
+
+
+def test_missing_files_are_reported_with_a_misspelt_key(tmp_path):
+    """A misspelt key no longer hides the missing font and logo files until the next run."""
+    issues = _theme_issues(tmp_path, "name: t\nfonts: {family: B, regular: r.ttf, italic: "
+                                     "i.ttf, bold: b.ttf, bold_italic: bi.ttf}\n"
+                                     "logo: {file: brand.svg}\nmargins: {botom_mm: 20}\n")
+    by_field = {issue.field: issue for issue in issues}
+    assert any("botom_mm" in f for f in by_field), list(by_field)
+    assert "font file not found" in by_field["fonts.regular"].message
+    assert "r.ttf" in by_field["fonts.regular"].message and by_field["fonts.regular"].line == 2
+    assert "logo file not found" in by_field["logo.file"].message
+    assert len(issues) == 6  # each mistake once

@@ -13,7 +13,7 @@ from brochure.recent import Recent
 from brochure.stamps import per_stamp, stamp
 from brochure.theme.fonts import WEIGHTS as FONT_KEYS
 from brochure.theme.model import Theme
-from brochure.theme.rules import check_on_page, check_theme
+from brochure.theme.rules import check_on_page, check_theme, is_file, not_found
 
 DEFAULT_THEME = ASSETS / "themes" / "default.yaml"
 FORMATS = ASSETS / "formats"
@@ -67,16 +67,18 @@ def _load_theme(path: Path | None, page_format: str) -> Theme:
     are its A4 design. A format layer holds only sizes (page, margins, grid, type sizes, hero
     and stat band), and they win: a brand's A4 title size would not fit an A5 or DL page.
     The theme is checked on its own first, so its mistakes show whatever the format."""
-    branded, found = _read(DEFAULT_THEME), []
+    branded, found, missing = _read(DEFAULT_THEME), [], []
     if path is not None:
         theme = _layer(path)
         found = _page_issues(theme) + _partial_font_issues(theme)
+        missing = _missing_file_issues(theme)
         own = {key: value for key, value in theme.data.items() if key != "page"}  # (refused)
         branded = Located(_merge(branded.data, own), theme.file, theme.positions)
     try:
         model = validate(branded, Theme)
     except BrochureError as exc:  # report the layer's own mistakes with the others
-        raise BrochureError(sorted(exc.issues + found, key=lambda i: (i.line, i.col))) from None
+        issues = exc.issues + found + missing  # (the rules would find missing files later)
+        raise BrochureError(sorted(issues, key=lambda i: (i.line, i.col))) from None
     check_theme(model, branded, found)
     size = _layer(FORMATS / f"{page_format}.yaml")
     located = Located(_merge(branded.data, size.data), branded.file, branded.positions)
@@ -93,6 +95,20 @@ def _page_issues(theme: Located) -> list[Issue]:
         "a theme does not choose the page — the size comes from the format (--format, or "
         "format: in the content) and the bleed from print.bleed_mm in the content; remove "
         "page from the theme", theme.file, line, col, "page")]
+
+
+def _missing_file_issues(theme: Located) -> list[Issue]:
+    """Font and logo files the theme names, as written, that are not there: reported with
+    its other mistakes when it cannot be read as a theme (else the rules report them)."""
+    issues = []
+    for section, key in FILE_FIELDS:
+        named = theme.data.get(section)
+        file = named.get(key) if isinstance(named, dict) else None
+        if isinstance(file, str) and not is_file(Path(file)):
+            line, col = theme.where((section, key))
+            issues.append(Issue(not_found(section, Path(file)), theme.file, line, col,
+                                f"{section}.{key}"))
+    return issues
 
 
 def _partial_font_issues(theme: Located) -> list[Issue]:

@@ -79,16 +79,21 @@ def _undefined_colour(name: str, defined: list[str]) -> str:
             f"{', '.join(defined)}")
 
 
+def not_found(section: str, path: Path) -> str:
+    """The message for a font or logo file (by its theme section) that is not there."""
+    if section == "fonts":
+        return f"font file not found: {path} — ship the TTF beside the theme"
+    return f"logo file not found: {path} — ship the SVG beside the theme"
+
+
 def _file_issues(theme: Theme, located: Located) -> list[Issue]:
     """The font and logo files must exist; the logo must be an SVG with something to draw."""
-    files: list[tuple[Where, Path, str]] = [
-        (("fonts", key), Path(getattr(theme.fonts, key)), "font file not found: {} — ship "
-         "the TTF beside the theme") for key in FONT_KEYS]
+    files: list[tuple[Where, Path]] = [
+        (("fonts", key), Path(getattr(theme.fonts, key))) for key in FONT_KEYS]
     if theme.logo:
-        files.append((("logo", "file"), Path(theme.logo.file),
-                      "logo file not found: {} — ship the SVG beside the theme"))
-    issues = [_issue(located, where, message.format(path))
-              for where, path, message in files if not _is_file(path)]
+        files.append((("logo", "file"), Path(theme.logo.file)))
+    issues = [_issue(located, where, not_found(where[0], path))
+              for where, path in files if not is_file(path)]
     if theme.logo and not issues:
         try:
             load_svg(Path(theme.logo.file))
@@ -99,7 +104,7 @@ def _file_issues(theme: Theme, located: Located) -> list[Issue]:
     return issues
 
 
-def _is_file(path: Path) -> bool:
+def is_file(path: Path) -> bool:
     try:
         return path.is_file()
     except (OSError, ValueError):  # a NUL byte, or a name the system refuses
