@@ -74,7 +74,7 @@ def glyph_issues(b: Brochure, located: Located, fonts: FontSet) -> list[Issue]:
     issues = []
     for path, text in printed_strings(b.dump()):
         for char in fonts.missing(_plain(path, text, b.language)):
-            line, col = located.where(path)
+            line, col = located.where_char(path, char)
             issues.append(Issue(
                 f"the font {fonts.family} has no glyph for '{char}' (U+{ord(char):04X}) — "
                 "replace the character or use a theme font that has it",

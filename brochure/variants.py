@@ -294,9 +294,10 @@ def apply(base: Located, variant: Variant) -> Located:
                                 *variant.where(path), dotted(path)))
     if issues:
         raise BrochureError(issues)
-    positions = {p: at for p, at in base.positions.items()
-                 if not any(p[:len(o)] == o for o in variant.overrides)}
-    return Located(data, base.file, positions)
+    def kept(table: dict) -> dict:  # an overridden field is no longer where the base has it
+        return {p: at for p, at in table.items()
+                if not any(p[:len(o)] == o for o in variant.overrides)}
+    return Located(data, base.file, kept(base.positions), kept(base.spans), base.source)
 
 
 def _set(data: Any, path: FieldPath, value: Any) -> str | None:

@@ -24,6 +24,8 @@ class Located:
     data: Any
     file: str
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # a scalar's source
+    source: str = ""  # the file's text, that spans index
 
     def where(self, path: Path) -> tuple[int, int]:
         """The position of the deepest known ancestor of path (or 1:1)."""
@@ -31,6 +33,13 @@ class Located:
             if path[:cut] in self.positions:
                 return self.positions[path[:cut]]
         return (1, 1)
+
+    def where_char(self, path: Path, char: str) -> tuple[int, int]:
+        """The position of char's first appearance in the field's value as written, else
+        of the field (an escape such as "\\u00e9" is not found as the character)."""
+        start, end = self.spans.get(path, (0, 0))
+        found = self.source.find(char, start, end) if end > start else -1
+        return _line_col(self.source, found) if found >= 0 else self.where(path)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -42,6 +51,7 @@ class _Builder:
         self.loader = loader
         self.file = file
         self.positions: dict[Path, tuple[int, int]] = {}
+        self.spans: dict[Path, tuple[int, int]] = {}
         self.issues: list[Issue] = []
         self.count = 0
 
@@ -58,6 +68,7 @@ class _Builder:
         return self._scalar(node, path)
 
     def _scalar(self, node: yaml.Node, path: Path):
+        self.spans[path] = (node.start_mark.index, node.end_mark.index)
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, TypeError, AttributeError, yaml.constructor.ConstructorError):
@@ -134,7 +145,7 @@ def load_yaml(text: str, file: str) -> Located:
             loader.dispose()
     if builder.issues:
         raise BrochureError(builder.issues)
-    return Located(data, file, builder.positions)
+    return Located(data, file, builder.positions, builder.spans, text)
 
 
 def _line_col(text: str, position: int) -> tuple[int, int]:
