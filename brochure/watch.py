@@ -59,28 +59,33 @@ def watched_files(content_path: Path, options: BuildOptions, used: list[Path]) -
 def _build(content_path: Path, options: BuildOptions, on_event,
            used: list[Path]) -> tuple[list[Path], dict[Path, Stamp]]:
     """Build once and report it. Return the files to watch (the last good ones on failure)
-    and their stamps from before the build, so that an edit made during it is not missed."""
+    and their stamps from before the build, so that an edit made during it is not missed;
+    a file the build named for the first time is stamped before the build is reported, so
+    that one added as soon as the report shows is not missed either."""
     before = _stamps(watched_files(content_path, options, used))
-    used = _try_build(content_path, options, on_event, used)
+    used, first_seen = _try_build(content_path, options, on_event, used)
     files = watched_files(content_path, options, used)
-    return used, {p: before[p] if p in before else stamp(p) for p in files}
+    return used, {p: before[p] if p in before else first_seen.get(p, stamp(p)) for p in files}
 
 
 def _try_build(content_path: Path, options: BuildOptions, on_event,
-               used: list[Path]) -> list[Path]:
+               used: list[Path]) -> tuple[list[Path], dict[Path, Stamp]]:
     located = None
     try:
         located = load_located(content_path)
         result = build_located(located, options)
         files = gather(validate(located), located).files()
-    except BrochureError as exc:
-        on_event("error", exc.issues)  # also wait for the files it names (one may be missing)
-        return used + (named_files_of_raw(located) if located is not None else [])
+    except BrochureError as exc:  # also wait for the files it names (one may be missing)
+        named = named_files_of_raw(located) if located is not None else []
+        first_seen = _stamps(named)
+        on_event("error", exc.issues)
+        return used + named, first_seen
     except Exception as exc:  # a bug: report it and keep watching
         on_event("crashed", exc)
-        return used
+        return used, {}
+    first_seen = _stamps(files)
     on_event("built", result)
-    return files
+    return files, first_seen
 
 
 def _settle(stamps: dict[Path, Stamp], wait, interval: float) -> dict[Path, Stamp] | None:

@@ -25,13 +25,17 @@ def next_event(events: queue.Queue, kinds: set[str]):
 
 
 @contextmanager
-def watching(content, options: BuildOptions):
-    """Run watch() in a thread for the with-block; yields its queue of (kind, payload)."""
+def watching(content, options: BuildOptions, also=lambda kind, payload: None):
+    """Run watch() in a thread for the with-block; yields its queue of (kind, payload).
+    `also(kind, payload)` runs in the watch thread as each event is reported."""
     events: queue.Queue = queue.Queue()
     stop = threading.Event()
+
+    def on_event(kind, payload):
+        also(kind, payload)
+        events.put((kind, payload))
     thread = threading.Thread(target=watch, daemon=True, kwargs=dict(
-        content_path=content, options=options,
-        on_event=lambda kind, payload: events.put((kind, payload)), stop=stop, interval=0.05))
+        content_path=content, options=options, on_event=on_event, stop=stop, interval=0.05))
     thread.start()
     try:
         yield events
@@ -124,6 +128,23 @@ def test_watch_rebuilds_when_a_missing_photo_arrives(project):
         assert next_event(events, {"built", "error", "crashed"})[0] == "built"
         assert pdf.is_file()
 
+
+
+def test_a_photo_added_the_moment_the_error_shows_is_not_missed(project):
+    """The file is copied in while the error is being reported (before watch goes back to
+    polling): watch must still see it arrive."""
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace("assets/images/hero-standin.jpg",
+                                                   "assets/images/new-photo.jpg"))
+    photos = project / "assets" / "images"
+
+    def copy_photo_in(kind, _payload):
+        if kind == "error" and not (photos / "new-photo.jpg").exists():
+            (photos / "new-photo.jpg").write_bytes((photos / "hero-standin.jpg").read_bytes())
+    options = BuildOptions(output=project / "build" / "brochure.pdf", editions=("print",))
+    with watching(content, options, also=copy_photo_in) as events:
+        assert next_event(events, {"built", "error", "crashed"})[0] == "error"
+        assert next_event(events, {"built", "error", "crashed"})[0] == "built"
 
 
 def test_a_failed_build_waits_for_the_printer_profile_it_names(project):
