@@ -37,7 +37,11 @@ def built_text(tmp_path, language: str, edition: str) -> str:
 def laid_out_text(tmp_path, language: str) -> str:
     content = tmp_path / "content.yaml"
     content.write_text(CONTENT.format(language=language))
-    document = prepare(content, BuildOptions(output=tmp_path / "m.pdf")).document
+    return laid_out_text_of(prepare(content, BuildOptions(output=tmp_path / "m.pdf")))
+
+
+def laid_out_text_of(prepared) -> str:
+    document = prepared.document
     markup = "\n".join(i.para.text for p in document.pages for i in p.items
                        if isinstance(i, Text) and i.para is not None)
     return re.sub("<[^>]+>", "", markup)  # tags such as <nobr> that tie the last words
@@ -127,3 +131,30 @@ def test_without_a_dictionary_a_too_wide_word_is_still_refused_by_name(tmp_path)
     with pytest.raises(BrochureError) as caught:
         stat_label_document(tmp_path, "fi-FI", "Yliopistosairaalaverkostokeskukset")
     assert "Yliopistosairaalaverkostokeskukset" in str(caught.value)
+
+
+def test_quotes_inside_the_pull_quote_take_the_inner_marks_double_or_single():
+    assert plain_text("it's 'the loop' and \"it\" works", "en", inner=True) == (
+        "it’s ‘the loop’ and ‘it’ works")
+    assert plain_text("'the loop' and \"it\"", "de", inner=True) == "‚the loop‘ and ‚it‘"
+
+
+def test_a_french_address_followed_by_tied_punctuation_still_breaks_after_a_slash(tmp_path):
+    content = tmp_path / "content.yaml"
+    intro = ("Inscrivez-vous sur innovatecambridge.com/about/our-advisory-council/members ! "
+             "Merci pour votre aide et tout le reste du travail accompli ensemble.")
+    content.write_text(CONTENT.format(language="fr-FR").replace(
+        "  - 'Why now", f"  - '{intro}'\n  - 'Why now") + "format: DL\n")
+    text = laid_out_text_of(prepare(content, BuildOptions(output=tmp_path / "m.pdf")))
+    assert "members\u00a0! Merci" in text
+
+
+def test_the_french_footer_spaces_the_veeva_id_colon(tmp_path):
+    assert "Veeva ID\u00a0: GB-12345" in laid_out_text(tmp_path, "fr-FR")
+    assert "Veeva ID: GB-12345" in laid_out_text(tmp_path, "en-GB")
+
+
+def test_text_prints_as_typed_apart_from_quotes_and_dashes():
+    """Markdown's 'replacements' would print criteria (c) as ©: they are off."""
+    assert plain_text("criteria (a), (b) and (c); (r) (tm) +- Yes!!!! ---") == (
+        "criteria (a), (b) and (c); (r) (tm) +- Yes!!!! ---")

@@ -13,7 +13,7 @@ from brochure.layout.geometry import Geometry
 from brochure.layout.header import header
 from brochure.layout.items import Document, Item, PageLayout, Rule, Text, Watermark
 from brochure.resources import Resources
-from brochure.text.labels import label, labelled
+from brochure.text.labels import label, labelled, labelled_as
 from brochure.text.markup import to_markup
 from brochure.text.paragraph import paragraph
 from brochure.text.styles import Styles
@@ -58,7 +58,7 @@ def status_overlay(b: Brochure, text: str, theme: Theme, styles: Styles,
 def footer_text(b: Brochure) -> str:
     c = b.compliance
     lang = b.language
-    text = (f"Veeva ID: {c.veeva_id} \u00b7 "
+    text = (labelled_as(lang, "Veeva ID", c.veeva_id) + " \u00b7 "
             + labelled(lang, "prepared", display_date(b, c.date_of_preparation)))
     if c.date_last_revised:
         text += " \u00b7 " + labelled(lang, "revised", display_date(b, c.date_last_revised))

@@ -16,7 +16,10 @@ from reportlab.platypus import paragraph as _rl_paragraph
 
 # a host whose last label is letters only (a domain ending), then a slash: "0.5mg/kg/day",
 # "v1.2/v1.3" and "e.g./i.e." are not addresses
-SCHEMELESS_ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*\Z", re.I)
+# (French tied punctuation may follow: "site.fr/page\u00a0!", which ReportLab sees as
+# "site.fr/page\u00a0" and "!")
+SCHEMELESS_ADDRESS = re.compile(
+    r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*(?:\u00a0[;:!?\u00bb]*)?\Z", re.I)
 HOST = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\Z", re.I)
 
 _plain_uri_split_pairs = _rl_paragraph._uri_split_pairs  # ReportLab's own

@@ -88,4 +88,9 @@ def label(language: str, key: str, **values: object) -> str:
 
 def labelled(language: str, key: str, value: str) -> str:
     """'Date of preparation: July 2025', with the language's own colon spacing."""
-    return label(language, key) + LABEL_COLON.get(_base(language), ": ") + value
+    return labelled_as(language, label(language, key), value)
+
+
+def labelled_as(language: str, words: str, value: str) -> str:
+    """Words, a colon spaced as the language spaces it, and the value."""
+    return words + LABEL_COLON.get(_base(language), ": ") + value

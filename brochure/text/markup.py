@@ -60,7 +60,8 @@ def _is_french(language: str) -> bool:
 @lru_cache(maxsize=16)
 def _parser(quotes: str) -> MarkdownIt:
     md = MarkdownIt("zero", {"typographer": True, "quotes": quotes})
-    return md.enable(["emphasis", "link", "escape", "backticks", "replacements", "smartquotes"])
+    # no "replacements": it would print (c) as ©, (tm) as ™ and !!!! as !!! — text prints as typed
+    return md.enable(["emphasis", "link", "escape", "backticks", "smartquotes"])
 
 
 class Link(NamedTuple):
@@ -99,7 +100,9 @@ def links_in(source: str) -> list[Link]:
 def _inline(source: str, language: str = "en", inner: bool = False) -> tuple:
     """The inline tokens of one paragraph (parsed once per process; never mutate them)."""
     marks = quote_marks(language)
-    parsed = _parser(marks[2:] + marks[:2] if inner else marks).parseInline(source.strip())
+    if inner:  # inside quotation marks, double and single quotes both take the inner marks
+        marks = marks[2:] + marks[2:]
+    parsed = _parser(marks).parseInline(source.strip())
     return tuple(parsed[0].children or ())
 
 
