@@ -64,8 +64,9 @@ def typst_source(content: dict) -> str:
 """
 
 
-def _esc(text: str) -> str:
-    """Text as Typst markup, with its special characters escaped."""
+def _esc(text) -> str:
+    """Text (or a date, as YAML may load one) as Typst markup, special characters escaped."""
+    text = str(text)
     for char in "\\#*_`$<>@[]=-+/~":
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())
@@ -84,7 +85,7 @@ text = source.read_text(encoding="utf-8")
 compiler = typst.Compiler(str(source), root="/", font_paths=[fonts])
 compiler.compile()
 for n in range(runs):
-    source.write_text(text.replace(veeva_id, f"GB\\-{70000 + n}"), encoding="utf-8")
+    source.write_text(text.replace(veeva_id, f"GB\\\\-{70000 + n}"), encoding="utf-8")
     start = time.perf_counter()
     compiler.compile()
     print(time.perf_counter() - start)

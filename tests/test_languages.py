@@ -158,3 +158,11 @@ def test_text_prints_as_typed_apart_from_quotes_and_dashes():
     """Markdown's 'replacements' would print criteria (c) as ©: they are off."""
     assert plain_text("criteria (a), (b) and (c); (r) (tm) +- Yes!!!! ---") == (
         "criteria (a), (b) and (c); (r) (tm) +- Yes!!!! ---")
+
+
+def test_a_separator_dot_never_starts_a_line(tmp_path):
+    content = tmp_path / "content.yaml"
+    content.write_text(CONTENT.format(language="de-DE") + "event: {name: Partnering Forum, "
+                       "date: 3. Dezember 2025, venue: Berlin}\n")
+    text = laid_out_text_of(prepare(content, BuildOptions(output=tmp_path / "m.pdf")))
+    assert "Forum\u00a0\u00b7 3. Dezember 2025\u00a0\u00b7" in text

@@ -24,6 +24,7 @@ from brochure.units import MM, Rect
 
 MIN_FIGURE_SCALE = 0.7  # figures set smaller to fit their columns, down to this
 LOGO_SCRIM_OPACITY = 0.45
+SEPARATOR = "\u00a0\u00b7 "  # between parts of a line: the dot never starts a line
 
 
 def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
@@ -56,7 +57,7 @@ def header(b: Brochure, res: Resources, theme: Theme, styles: Styles,
         items.append(Text(geo.content.x, y, tagline.w, tagline.h, tagline.para, "tagline", "P"))
     if b.event:
         parts = [p for p in (b.event.name, b.event.date, b.event.venue) if p]
-        event = _para(" \u00b7 ".join(parts), styles("event"), geo.content.w, "event", b.language)
+        event = _para(SEPARATOR.join(parts), styles("event"), geo.content.w, "event", b.language)
         y -= 0.25 * unit + event.h
         items.append(Text(geo.content.x, y, event.w, event.h, event.para, "event", "P"))
     if b.stats:
@@ -77,7 +78,7 @@ def _credit_lines(b: Brochure, styles: Styles, width: float) -> list[Text]:
     parts = [(t, f) for t, f in ((b.hero.credit, "hero.credit"),
                                  (b.hero.attribution, "hero.attribution")) if t]
     style = styles("credit", "right")
-    joined = _para(" \u00b7 ".join(t for t, _ in parts), style, width, parts[0][1], b.language)
+    joined = _para(SEPARATOR.join(t for t, _ in parts), style, width, parts[0][1], b.language)
     if len(parts) == 1 or joined.h <= style.leading * 1.01:
         return [joined]
     return [_para(text, style, width, field, b.language) for text, field in parts]
