@@ -166,3 +166,9 @@ def test_a_separator_dot_never_starts_a_line(tmp_path):
                        "date: 3. Dezember 2025, venue: Berlin}\n")
     text = laid_out_text_of(prepare(content, BuildOptions(output=tmp_path / "m.pdf")))
     assert "Forum\u00a0\u00b7 3. Dezember 2025\u00a0\u00b7" in text
+
+
+def test_figures_are_tied_to_their_units_in_other_languages_too():
+    assert typeset("4,8 Millionen £", "de") == "4,8\u00a0Millionen £"
+    assert typeset("78 milliards de livres", "fr") == "78\u00a0milliards de livres"
+    assert typeset("4,8 Mio. €", "de") == "4,8\u00a0Mio. €"

@@ -15,7 +15,11 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
-UNITS = r"(?:million|billion|thousand|trillion|bn|m|k|%|per cent|mm|cm|km|kg|years?|days?)"
+UNITS = (r"(?:million|billion|thousand|trillion|bn|m|k|%|per cent|mm|cm|km|kg|years?|days?"
+         # the same words in the languages the footer speaks (de, fr, es, it, nl, sv, da, pl)
+         r"|Millionen|Milliarden|Mio|Mrd|millions|milliards?|millones|millón|mil millones"
+         r"|milioni|miliardi|miljoen|miljard|miljoner|miljarder|milliarder|mln|mld|Jahre|ans"
+         r"|años|anni|jaar|år)")
 _FIGURE_UNIT = re.compile(rf"(\d[\d.,]*) ({UNITS})\b")
 _SPACED_DASH = re.compile(r"(?<=\S) [-\u2013\u2014] (?=\S)")
 
