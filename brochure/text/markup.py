@@ -24,8 +24,9 @@ _FIGURE_UNIT = re.compile(rf"(\d[\d.,]*) ({UNITS})\b")
 _SPACED_DASH = re.compile(r"(?<=\S) [-\u2013\u2014] (?=\S)")
 
 NBSP = "\u00a0"
-# Quotation marks (outer open, outer close, inner open, inner close) after the Unicode CLDR,
-# by language tag, then by its base language; others use English marks.
+# Quotation marks (outer open, outer close, inner open, inner close), by language tag, then by
+# its base language; others use English marks. Mostly the Unicode CLDR's; where printed house
+# style differs we follow it: Swiss German « », French and Spanish « » with “ ” inside.
 QUOTES = {
     "en": "\u201c\u201d\u2018\u2019", "de": "\u201e\u201c\u201a\u2018",
     "de-ch": "\u00ab\u00bb\u2039\u203a", "fr": "\u00ab\u00bb\u201c\u201d",
