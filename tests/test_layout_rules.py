@@ -213,3 +213,13 @@ def test_a_long_printed_address_breaks_after_a_slash(project):
              for line in first.para.blPara.lines]
     assert any(line.rstrip().endswith("innovatecambridge.com/") or
                line.rstrip().endswith("about/") for line in lines), lines
+
+
+def test_unquoted_figures_print_as_typed(project):
+    """YAML reads 0600 as octal 384, 24:7 as base-60 1447 and 1.50 as 1.5: text fields keep
+    what was typed."""
+    def edit(text):
+        text = text.replace('value: "2"', "value: 0600").replace('value: "3"', "value: 24:7")
+        return text.replace('value: "30+"', "value: 1.50")
+    figures = [f.para.text for f in _figures(prepare(project, edit).document)]
+    assert figures[:3] == ["0600", "24:7", "1.50"], figures

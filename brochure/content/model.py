@@ -10,9 +10,10 @@ from brochure.records import After, Before, Field, Record, Refused
 
 
 def _scalar_to_text(value: object) -> object:
-    """YAML reads `value: 600` as a number and `2025-07-01` as a date; both are text to us."""
+    """YAML reads `value: 600` as a number and `2025-07-01` as a date; both are text to us,
+    as typed (YAML reads `0600` as the octal number 384)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+        return getattr(value, "written", str(value))
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -70,7 +70,7 @@ class _Builder:
     def _scalar(self, node: yaml.Node, path: Path):
         self.spans[path] = (node.start_mark.index, node.end_mark.index)
         try:
-            return self.loader.construct_object(node, deep=True)
+            return _as_written(self.loader.construct_object(node, deep=True), node)
         except (ValueError, TypeError, AttributeError, yaml.constructor.ConstructorError):
             line, col = _mark(node)
             self.issues.append(Issue(f"'{node.value}' cannot be read as {node.tag.split(':')[-1]}"
@@ -101,6 +101,29 @@ class _Builder:
             self.positions[path + (key,)] = _mark(key_node)
             result[key] = self.build(value_node, path + (key,))
         return result
+
+
+class WrittenInt(int):
+    """A whole number that YAML read from other digits (0600 is octal 384, 24:7 is base-60
+    1447, 1_000): `written` keeps them, for a field that takes it as text."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A number that YAML read from other digits (1.50 is 1.5): `written` keeps them."""
+
+    written: str
+
+
+def _as_written(value: Any, node: yaml.Node) -> Any:
+    """Numbers keep the digits typed, where those differ from the number's own form."""
+    kind = {int: WrittenInt, float: WrittenFloat}.get(type(value))
+    if kind is None or node.style or str(value) == node.value:  # (style: quoted or block)
+        return value
+    number = kind(value)
+    number.written = node.value
+    return number
 
 
 def _dotted(path: Path) -> str:
