@@ -223,3 +223,12 @@ def test_unquoted_figures_print_as_typed(project):
         return text.replace('value: "30+"', "value: 1.50")
     figures = [f.para.text for f in _figures(prepare(project, edit).document)]
     assert figures[:3] == ["0600", "24:7", "1.50"], figures
+
+
+def test_a_quote_too_long_for_a_page_is_not_told_to_split_into_paragraphs(project):
+    long_quote = "Words that go on and on. " * 200
+    with pytest.raises(BrochureError) as caught:
+        prepare(project, lambda t: t.replace(
+            "text: Both partners have", f"text: {long_quote} Both partners have"))
+    message = str(caught.value)
+    assert "quote" in message and "kept in one piece" in message, message

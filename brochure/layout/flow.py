@@ -212,7 +212,8 @@ def _join(parts: list[Flowable]) -> Flowable:
 
 
 def _too_big(block: Block, frame: Rect, h: float) -> BrochureError:
+    advice = ("shorten it (a quote or a link is kept in one piece)"
+              if isinstance(block.flowable, Group) else "shorten it or split it into paragraphs")
     return BrochureError([Issue(
         f"this text is too long to fit on a page ({h / MM:.0f} mm tall, a column holds "
-        f"{frame.h / MM:.0f} mm) — shorten it or split it into paragraphs",
-        field=block.field)])
+        f"{frame.h / MM:.0f} mm) — {advice}", field=block.field)])
