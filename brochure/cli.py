@@ -21,6 +21,13 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
 
+FORMATS = ("A4", "A5", "Letter", "DL")
+
+
+def _format_name(text: str) -> str:
+    """A format name in any case ("a4", "letter") as the formats are named."""
+    return next((name for name in FORMATS if name.lower() == text.lower()), text)
+
 
 def parser() -> argparse.ArgumentParser:
     p = _Parser(
@@ -30,7 +37,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path,
                    help="where to write the PDF (default: build/<content name>.pdf)")
     p.add_argument("--theme", type=Path, help="a theme file laid over the default theme")
-    p.add_argument("--format", dest="page_format", choices=("A4", "A5", "Letter", "DL"),
+    p.add_argument("--format", dest="page_format", choices=FORMATS, type=_format_name,
                    help="page format (default: the content's `format`, else A4)")
     p.add_argument("--edition", choices=("both", "print", "digital"), default="both",
                    help="which PDF to write: print (CMYK, bleed, marks), digital (screen, "

@@ -67,3 +67,20 @@ def test_a_top_of_page_that_runs_into_the_footer_is_an_error(tmp_path):
         prepare(SEED_CONTENT, BuildOptions(output=tmp_path / "x.pdf", theme=theme))
     issue = caught.value.issues[0]
     assert issue.field == "stats" and "into the footer on A4" in issue.message
+
+
+def test_format_names_in_any_case(project):
+    """The command line takes `--format dl`; the content's `format: dl` is refused with the
+    right spelling to use."""
+    from brochure.cli import main
+    assert main([str(project / "content.yaml"), "-o", str(project / "x.pdf"), "--format",
+                 "letter", "--edition", "print"]) == 0
+    with pikepdf.open(project / "x.pdf") as pdf:
+        trim = [float(v) for v in pdf.pages[0].obj.TrimBox]
+    assert trim[2] - trim[0] == pytest.approx(215.9 * MM, abs=0.1)
+    content = project / "content.yaml"
+    content.write_text(content.read_text().replace("language: en-GB",
+                                                   "language: en-GB\nformat: dl"))
+    with pytest.raises(BrochureError) as caught:
+        prepare(content, BuildOptions(output=project / "x.pdf"))
+    assert "did you mean 'DL'?" in str(caught.value)

@@ -175,7 +175,8 @@ def _unknown_key(root: type[Record], loc: tuple) -> str:
 
 def _choice(value: object, expected: str) -> str:
     options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
-    close = closest(str(value), options)
+    close = [o for o in options if o.lower() == str(value).lower()] or closest(str(value),
+                                                                              options)
     hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
     return f"'{value}' is not allowed — {hint}"
 
