@@ -128,10 +128,13 @@ def _photo_ppi_issues(item: Photo, width_px: int, located: Located) -> list[Issu
     if ppi >= PPI_WARN:
         return []
     needed = int(item.placed.w / 72 * 300)
+    error = ppi < PPI_ERROR
+    verdict = (f"below the {PPI_ERROR} ppi a printer accepts" if error
+               else f"below {PPI_WARN} ppi it looks soft in print")
     return [locate(Issue(
-        f"the photo prints at {ppi:.0f} ppi; print needs {PPI_WARN}+ "
-        f"(aim for 300: {needed} px wide) — use a larger image",
-        field=item.field, severity="error" if ppi < PPI_ERROR else "warning"), located)]
+        f"the photo prints at {ppi:.0f} ppi, {verdict} (aim for 300: {needed} px wide) — "
+        "use a larger image", field=item.field, severity="error" if error else "warning"),
+        located)]
 
 
 def _stencil_issues(item: Icon, located: Located, for_print: bool) -> list[Issue]:

@@ -120,10 +120,12 @@ def _ppi_finding(page: int, ppi: float, e: ImagePlaced, ppi_error, ppi_warn,
     size = f"{e.width}x{e.height} px in the {e.where}, placed {placement(e, origin)}"
     if ppi >= ppi_warn:
         return Finding("image.ppi", "info", page, e.name, f"prints at {ppi:.0f} ppi ({size}).")
-    severity = "error" if ppi < ppi_error else "warning"
-    return Finding("image.low-ppi", severity, page, e.name,
-                   f"prints at {ppi:.0f} ppi ({size}); print needs {ppi_warn:.0f}+ "
-                   "(aim for 300) — use a larger image or place it smaller")
+    error = ppi < ppi_error
+    verdict = (f"below the {ppi_error:.0f} ppi a printer accepts" if error
+               else f"below {ppi_warn:.0f} ppi it looks soft in print")
+    return Finding("image.low-ppi", "error" if error else "warning", page, e.name,
+                   f"prints at {ppi:.0f} ppi ({size}), {verdict} (aim for 300) — use a "
+                   "larger image or place it smaller")
 
 
 def small_multi_ink_text(page: int, events: list) -> list[Finding]:
