@@ -46,6 +46,7 @@ from brochure.layout.page import lay_out
 from brochure.preflight import ahead
 from brochure.preflight.model import Report
 from brochure.resources import Resources, file_issues_of_raw, gather
+from brochure.text.markup import plain_text
 from brochure.text.styles import Styles
 from brochure.theme.fonts import FontSet, register_fonts
 from brochure.theme.load import DEFAULT_THEME, FORMATS, load_theme, theme_files
@@ -255,6 +256,8 @@ def pdf_info(b: Brochure, record: dict[str, str], conformance: str = "PDF/X-4") 
     year, month = parse_month(b.compliance.date_of_preparation) or (2000, 1)
     created = source_date(datetime(year, month, 1, tzinfo=UTC))
     keywords = [b.compliance.veeva_id, f"Date of preparation: {record['DateOfPreparation']}"]
-    return PdfxInfo(title=b.title, subject=b.tagline or "", keywords=keywords,
+    title, subject = (plain_text(text, b.language).replace("\u00a0", " ")  # as printed
+                      for text in (b.title, b.tagline or ""))
+    return PdfxInfo(title=title, subject=subject, keywords=keywords,
                     language=b.language, created=created, creator=f"brochure {__version__}",
                     extra=record, conformance=conformance)

@@ -172,3 +172,16 @@ def test_figures_are_tied_to_their_units_in_other_languages_too():
     assert typeset("4,8 Millionen £", "de") == "4,8\u00a0Millionen £"
     assert typeset("78 milliards de livres", "fr") == "78\u00a0milliards de livres"
     assert typeset("4,8 Mio. €", "de") == "4,8\u00a0Mio. €"
+
+
+def test_the_pdf_title_and_bookmarks_read_as_printed(tmp_path):
+    import pikepdf
+    content = tmp_path / "content.yaml"
+    content.write_text(CONTENT.format(language="fr-FR").replace(
+        "title: Partnering for a healthier future", "title: 'R&D : le \"grand\" projet'"))
+    result = build(content, BuildOptions(output=tmp_path / "m.pdf"))
+    for edition in result.editions:
+        with pikepdf.open(edition.path) as pdf:
+            assert str(pdf.docinfo["/Title"]) == "R&D : le « grand » projet"  # as printed
+            titles = [str(o.title) for o in pdf.open_outline().root]
+            assert all("&amp;" not in t for t in titles), titles

@@ -8,6 +8,7 @@ tree from those records after saving (and is the part that needs pikepdf).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -74,7 +75,8 @@ def _box(item: Item) -> Rect:
 
 def _text(item: Item) -> str:
     para = getattr(item, "para", None)
-    return re.sub(r"<[^>]+>", "", getattr(para, "text", None) or "") if para else ""
+    markup = getattr(para, "text", None) or "" if para else ""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))  # (markup escapes & < >)
 
 
 def element_chain(field_name: str) -> list[tuple[str, str]]:
