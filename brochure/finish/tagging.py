@@ -75,7 +75,7 @@ def _box(item: Item) -> Rect:
 
 def _text(item: Item) -> str:
     para = getattr(item, "para", None)
-    markup = getattr(para, "text", None) or "" if para else ""
+    markup = (getattr(para, "text", None) or "") if para else ""
     return html.unescape(re.sub(r"<[^>]+>", "", markup))  # (markup escapes & < >)
 
 
